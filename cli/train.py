@@ -1,0 +1,43 @@
+"""`tongket train`: fit a model on labelled paragraphs and write it with its model card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from tongket.cli.common import check_choice
+from tongket.cli.progress import progress_callback
+
+BACKENDS = ("linear", "transformers")
+
+
+def train_command(
+    labels: Annotated[Optional[list[Path]], typer.Argument(help="Label files or folders (default: labels/).")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model folder to write.")] = Path("model"),
+    backend: Annotated[str, typer.Option("--backend", help="linear or transformers.")] = "linear",
+    base_model: Annotated[Optional[Path], typer.Option("--base-model", help="Local encoder folder (transformers backend).")] = None,
+    cv: Annotated[int, typer.Option("--cv", help="Folds of grouped cross-validation for the card (0 skips).")] = 5,
+    baselines: Annotated[bool, typer.Option("--baselines/--no-baselines", help="Also cross-validate the baselines.")] = True,
+    context: Annotated[bool, typer.Option("--context/--no-context", help="Second pass over neighbouring units.")] = True,
+    epochs: Annotated[int, typer.Option("--epochs", help="Fine-tuning epochs (transformers backend).")] = 4,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (transformers backend).")] = 0,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress bars.")] = True,
+) -> None:
+    """Train a classifier from labelled paragraphs; same data and seed give the same model."""
+    check_choice(backend, BACKENDS, "--backend")
+    if backend == "transformers" and base_model is None:
+        raise typer.BadParameter("--backend transformers needs --base-model PATH (a local encoder folder)")
+    from tongket.training.train import TrainOptions, train_model
+
+    options = TrainOptions(
+        backend=backend, base_model=str(base_model) if base_model else None, cv=cv, baselines=baselines,
+        use_context=context, epochs=epochs, seed=seed,
+    )
+    with progress_callback(progress) as callback:
+        result = train_model([str(p) for p in labels or [Path("labels")]], output, options, callback)
+    typer.echo(f"model written to {result.directory} ({result.articles} articles, {result.units} paragraphs)", err=True)
+    for name, evaluation in result.evaluations.items():
+        for level, report in evaluation.levels.items():
+            typer.echo(f"{name:>13} {level:>9}: macro-F1 (achievement/limitation/task) {report.summary()['macro_f1_content']:.3f}", err=True)

@@ -1,0 +1,72 @@
+"""The per-article digest: metadata, key points per category and a short abstract, all traceable."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from tongket.models.points import KeyPoint, key_points
+from tongket.models.summarise import abstract
+from tongket.text.document import Article
+from tongket.text.extract import Event, extract_event
+
+__all__ = ["Digest", "build_digest", "DIGEST_KEYS"]
+
+DIGEST_KEYS = (
+    "id", "source", "title", "published", "event", "people", "documents", "period", "summary",
+    "achievements", "limitations", "tasks",
+)
+
+
+@dataclass
+class Digest:
+    """What an officer needs from one article; `to_dict` follows `digest.schema.json`."""
+
+    id: str
+    source: str
+    event: Event
+    summary: str
+    points: list[KeyPoint] = field(default_factory=list)
+
+    def category(self, label: str) -> list[KeyPoint]:
+        return [p for p in self.points if p.label == label]
+
+    def to_dict(self) -> dict:
+        event = self.event
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": event.title,
+            "published": event.published,
+            "event": {
+                "date": event.date,
+                "type": event.type,
+                "location": event.location,
+                "organizer": event.organizer,
+                "participants": event.participants,
+            },
+            "people": [asdict(person) for person in event.people],
+            "documents": list(event.documents),
+            "period": event.period,
+            "summary": self.summary,
+            "achievements": self._points("achievement"),
+            "limitations": self._points("limitation"),
+            "tasks": self._points("task"),
+        }
+
+    def _points(self, label: str) -> list[dict]:
+        return [
+            {"text": p.text, "paragraph": p.paragraph, "sentence": p.sentence, "score": p.score}
+            for p in self.category(label)
+        ]
+
+
+def build_digest(article: Article) -> Digest:
+    """Digest of an article that `analyse` has labelled."""
+    points = key_points(article)
+    return Digest(
+        id=article.id,
+        source=article.source,
+        event=extract_event(article),
+        summary=abstract(article, points),
+        points=points,
+    )

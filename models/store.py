@@ -1,0 +1,140 @@
+"""Save and load model directories: a skops estimator, its NumPy runtime, a manifest of hashes, a model card.
+
+Loading never unpickles: skops loads only allow-listed types, the runtime is `.npz` without
+pickle plus JSON, and every file must match the SHA-256 the manifest records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from tongket.models.features import LOCAL_FEATURES, context_width
+from tongket.models.runtime import ARRAY_NAMES, LinearRuntime
+from tongket.text.errors import ModelError
+
+__all__ = [
+    "save_model", "load_runtime", "load_estimator", "load_classifier", "read_manifest", "default_model_dir", "MANIFEST", "FORMAT",
+]
+
+MANIFEST = "manifest.json"
+FORMAT = "tongket-model/1"
+_ESTIMATOR, _ARRAYS, _META = "model.skops", "runtime.npz", "runtime.json"
+
+
+def default_model_dir() -> Path:
+    """The model shipped inside the package."""
+    return Path(str(resources.files("tongket.models") / "default"))
+
+
+def save_model(estimator, directory: str | Path, extra: dict | None = None) -> Path:
+    """Write the fitted estimator, its runtime and a manifest into `directory` (created if needed)."""
+    import skops.io
+
+    directory = Path(directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ModelError(f"{directory}: cannot create the model folder ({error.strerror})") from None
+    skops.io.dump(estimator, directory / _ESTIMATOR, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    runtime = estimator.runtime_
+    np.savez_compressed(directory / _ARRAYS, **{name: a.astype(np.float32) for name, a in runtime.arrays().items()})
+    vocabulary = sorted(runtime.vocabulary, key=runtime.vocabulary.__getitem__)
+    meta = {"classes": runtime.classes, "content_labels": runtime.content_labels, "vocabulary": vocabulary}
+    (directory / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    manifest = {
+        "format": FORMAT,
+        "backend": "linear",
+        "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "files": {name: _sha256(directory / name) for name in (_ESTIMATOR, _ARRAYS, _META)},
+        **(extra or {}),
+    }
+    (directory / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    return directory
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_manifest(directory: str | Path) -> dict:
+    """The manifest of a model directory, checked for format."""
+    path = Path(directory) / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{directory}: not a tongket model folder (no {MANIFEST}); train one with 'tongket train'") from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise ModelError(f"{path}: unreadable manifest") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ModelError(f"{path}: unknown model format {manifest.get('format') if isinstance(manifest, dict) else None!r}; expected {FORMAT}")
+    return manifest
+
+
+def _verified(directory: Path, name: str, manifest: dict) -> Path:
+    expected = manifest.get("files", {}).get(name)
+    path = directory / name
+    if expected is None or not path.is_file():
+        raise ModelError(f"{path}: missing from the model folder")
+    if _sha256(path) != expected:
+        raise ModelError(f"{path}: does not match the manifest's checksum (tampered or replaced); refusing to load it")
+    return path
+
+
+def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
+    """The fast, pickle-free classifier of a model directory (the shipped one by default)."""
+    directory = Path(directory) if directory else default_model_dir()
+    manifest = read_manifest(directory)
+    if manifest.get("backend") != "linear":
+        raise ModelError(f"{directory}: backend {manifest.get('backend')!r} has no NumPy runtime")
+    meta = json.loads(_verified(directory, _META, manifest).read_text(encoding="utf-8"))
+    try:
+        with np.load(_verified(directory, _ARRAYS, manifest), allow_pickle=False) as arrays:
+            weights = {name: arrays[name].astype(np.float64) for name in ARRAY_NAMES}
+    except (ValueError, KeyError, OSError) as error:
+        raise ModelError(f"{directory / _ARRAYS}: unreadable weights ({error})") from None
+    vocabulary = {term: index for index, term in enumerate(meta["vocabulary"])}
+    runtime = LinearRuntime(classes=meta["classes"], content_labels=meta["content_labels"], vocabulary=vocabulary, **weights)
+    local = len(runtime.idf) + len(LOCAL_FEATURES)
+    final = local + context_width(len(runtime.classes) + len(runtime.content_labels))
+    if runtime.local_coef.shape[1] != local or runtime.final_coef.size and runtime.final_coef.shape[1] != final:
+        raise ModelError(f"{directory}: built for another feature set than this tongket uses; retrain it with 'tongket train'")
+    return runtime
+
+
+TRUSTED_TYPES = frozenset(
+    {"tongket.models.classifier.UnitClassifier", "tongket.models.features.analyze", "tongket.models.runtime.LinearRuntime"}
+)
+
+
+def load_estimator(directory: str | Path | None = None):
+    """The full scikit-learn estimator, loaded by skops with only allow-listed types."""
+    import skops.io
+
+    directory = Path(directory) if directory else default_model_dir()
+    path = _verified(directory, _ESTIMATOR, read_manifest(directory))
+    untrusted = skops.io.get_untrusted_types(file=path)
+    foreign = [name for name in untrusted if name not in TRUSTED_TYPES]
+    if foreign:
+        raise ModelError(f"{path}: holds types outside the allow-list ({', '.join(foreign[:5])}); refusing to load it")
+    return skops.io.load(path, trusted=untrusted)
+
+
+def load_classifier(directory: str | Path | None = None):
+    """The classifier a model directory asks for: the NumPy runtime, or the transformers backend."""
+    directory = Path(directory) if directory else default_model_dir()
+    manifest = read_manifest(directory)
+    backend = manifest.get("backend")
+    if backend == "linear":
+        return load_runtime(directory)
+    if backend == "transformers":
+        from tongket.models.transformer import load_transformer
+
+        return load_transformer(directory, manifest)
+    raise ModelError(f"{directory}: unknown backend {backend!r}; expected 'linear' or 'transformers'")

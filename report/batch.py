@@ -1,0 +1,141 @@
+"""Digest many articles: streamed, on every core, through a cache that makes reruns and resumed runs cheap."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tongket.report.cache import DigestCache, content_key, model_version
+from tongket.report.sources import count_articles, expand_inputs
+from tongket.text.document import Article
+from tongket.text.errors import InputError
+from tongket.text.normalize import fold_key
+from tongket.text.read import read_articles
+
+__all__ = ["BatchOptions", "BatchEntry", "run_batch"]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BatchOptions:
+    """How to run a batch: workers, the cache folder, the model, which articles to keep."""
+
+    jobs: int = 0
+    cache_dir: Path | None = None
+    model: Path | None = None
+    words: list[str] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass
+class BatchEntry:
+    """One input article's outcome: its cache key when digested, or why it was skipped."""
+
+    order: int
+    source: str
+    key: str | None = None
+    skipped: str | None = None
+
+
+_worker_classifier = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _worker_classifier
+    from tongket.models.store import load_classifier
+
+    _worker_classifier = load_classifier(model)
+
+
+def _digest_one(payload: tuple[int, str, dict]) -> tuple[int, str, dict | None, str | None]:
+    """Worker: article fields in, digest dict out (or the reason it failed)."""
+    from tongket.models.analyse import analyse
+    from tongket.models.digest import build_digest
+
+    order, key, fields = payload
+    try:
+        article = Article(**fields)
+        return order, key, build_digest(analyse(article, _worker_classifier)).to_dict(), None
+    except Exception as error:  # one bad article must not stop the batch; its reason goes to the report
+        return order, key, None, f"{type(error).__name__}: {error}"
+
+
+def _fields(article: Article) -> dict:
+    return {k: getattr(article, k) for k in ("id", "text", "source", "title", "url", "date")}
+
+
+def run_batch(inputs: list[str | Path], options: BatchOptions, progress: Progress | None = None) -> tuple[list[BatchEntry], DigestCache]:
+    """Digest every article of `inputs`; returns entries in input order and the cache holding the digests."""
+    from tongket.models.store import default_model_dir
+
+    files = expand_inputs(inputs)
+    total = count_articles(files)
+    model_dir = Path(options.model) if options.model else default_model_dir()
+    version = model_version(model_dir)
+    cache = DigestCache(Path(options.cache_dir or default_cache_dir()) / "digests.sqlite")
+    entries: list[BatchEntry] = []
+    sent: list[int] = []
+    pending = _pending(files, options, version, cache, entries, sent)
+    received = 0
+    jobs = options.jobs or os.cpu_count() or 1
+    try:
+        for order, key, digest, error in _process(pending, jobs, str(model_dir)):
+            if digest is not None:
+                cache.put(key, digest)
+            else:
+                entries[order].key, entries[order].skipped = None, error
+            received += 1
+            if progress:
+                progress(len(entries) - (len(sent) - received), total)
+    finally:
+        cache.commit()
+    if progress:
+        progress(total, total)
+    return entries, cache
+
+
+
+
+def default_cache_dir() -> Path:
+    """$TONGKET_CACHE, else ~/.cache/tongket."""
+    return Path(os.environ.get("TONGKET_CACHE") or Path.home() / ".cache" / "tongket")
+
+
+def _pending(
+    files, options: BatchOptions, version: str, cache: DigestCache, entries: list[BatchEntry], sent: list[int]
+) -> Iterator[tuple[int, str, dict]]:
+    """Read articles in order; record cached and skipped ones, yield the ones still to digest."""
+    words = [fold_key(w) for w in options.words]
+
+    def skip(error: InputError) -> None:
+        entries.append(BatchEntry(len(entries), str(error).split(": ", 1)[0], skipped=str(error)))
+
+    for path in files:
+        for article in read_articles(path, on_error=skip):
+            if words and not all(w in fold_key(article.text) for w in words):
+                continue
+            key = content_key(version, article.id, article.title, article.text)
+            entry = BatchEntry(len(entries), article.source, key=key)
+            entries.append(entry)
+            if key not in cache:
+                sent.append(entry.order)
+                yield entry.order, key, _fields(article)
+
+
+def _process(pending: Iterator[tuple[int, str, dict]], jobs: int, model: str) -> Iterator[tuple[int, str, dict | None, str | None]]:
+    if jobs <= 1:
+        _init_worker(model)
+        yield from map(_digest_one, pending)
+        return
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
+        try:
+            yield from pool.imap_unordered(_digest_one, pending, chunksize=8)
+        except BaseException:
+            pool.terminate()
+            raise

@@ -1,0 +1,170 @@
+"""The batch report as a Word document, the format offices edit, sign and file.
+
+Named `docx_report` so it never shadows python-docx's `docx`. Uses the built-in styles of python-docx's
+default template (Heading 1–3, Table Grid, List Bullet) so the document takes on the reader's house style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tongket.report import view
+from tongket.report.charts import organizer_chart, timeline_chart
+from tongket.report.digest_markdown import DIGEST_SECTIONS, digest_fields
+from tongket.report.model import CATEGORIES, CATEGORY_TITLES, Report
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
+
+__all__ = ["render_docx"]
+
+_CHART_WIDTH_CM = 15
+
+
+def render_docx(report: Report, path: Path) -> None:
+    """Write the report to `path` as .docx; the whole document is built in memory, as python-docx requires."""
+    from docx import Document
+
+    doc = Document()
+    _header(doc, report)
+    _overview(doc, report)
+    _recurring(doc, report)
+    _section(doc, "timeline")
+    _table(doc, view.TIMELINE_HEADERS, view.timeline_rows(report), numeric_from=1)
+    _picture(doc, timeline_chart(report))
+    _section(doc, "organizers")
+    _table(doc, view.ORGANIZER_HEADERS, view.organizer_rows(report), numeric_from=1)
+    _picture(doc, organizer_chart(report))
+    _section(doc, "articles")
+    _table(doc, view.ARTICLE_HEADERS, view.article_rows(report), numeric_from=5)
+    _section(doc, "skipped")
+    _table(doc, view.SKIPPED_HEADERS, [[s.source, s.reason] for s in report.skipped])
+    _appendix(doc, report)
+    doc.save(str(path))
+
+
+def _header(doc: DocxDocument, report: Report) -> None:
+    doc.core_properties.title = report.title
+    doc.add_heading(report.title, level=0)
+    for label, value in (("Thời điểm lập", report.generated), ("Đầu vào", view.inputs_text(report)),
+                         ("Bộ lọc", view.filters_text(report))):
+        _labelled(doc, label, value, style=None)
+
+
+def _overview(doc: DocxDocument, report: Report) -> None:
+    _section(doc, "overview")
+    for label, value in view.overview_rows(report):
+        _labelled(doc, label, value, style="List Bullet")
+
+
+def _recurring(doc: DocxDocument, report: Report) -> None:
+    """Per category, one bullet per point ('… — 3 bài (bài 1, 2, 4)') and its example wordings beneath."""
+    links = view.source_links(report)
+    _section(doc, "recurring")
+    if report.grouping:
+        doc.add_paragraph().add_run(view.grouping_text(report)).italic = True
+    for category in CATEGORIES:
+        doc.add_heading(CATEGORY_TITLES[category], level=2)
+        points = report.recurring.get(category, [])
+        if not points:
+            _none(doc)
+        for point in points:
+            paragraph = doc.add_paragraph(point.text, style="List Bullet")
+            paragraph.add_run(f" — {point.count} bài").bold = True
+            paragraph.add_run(f" ({_sources(view.point_sources(point, links))})")
+            for source, wording in view.point_examples(point, links):
+                doc.add_paragraph(style="List Bullet 2").add_run(f"“{wording}” ({_sources([source])})").italic = True
+
+
+def _appendix(doc: DocxDocument, report: Report) -> None:
+    """Every digest under its own numbered heading, added one at a time as `digests()` yields them."""
+    _section(doc, "appendix")
+    numbers = {link.anchor: link.number for link in view.source_links(report).values()}
+    empty = True
+    for anchor, digest in report.digests():
+        empty = False
+        _digest(doc, digest, numbers.get(anchor))
+    if empty:
+        _none(doc)
+
+
+def _digest(doc: DocxDocument, digest: dict, number: int | None) -> None:
+    """One digest: metadata, summary, then the three categories as bullet lists."""
+    title = digest.get("title") or digest["id"]
+    doc.add_heading(f"{number}. {title}" if number else title, level=2)
+    for label, value in digest_fields(digest):
+        _labelled(doc, label, value, style=None)
+    if digest.get("summary"):
+        doc.add_heading("Tóm tắt", level=3)
+        doc.add_paragraph(digest["summary"])
+    for key, heading in DIGEST_SECTIONS:
+        doc.add_heading(f"{heading} ({len(digest[key])})", level=3)
+        for p in digest[key]:
+            doc.add_paragraph(f"{p['text']} (đoạn {p['paragraph']}, câu {p['sentence']})", style="List Bullet")
+        if not digest[key]:
+            _none(doc)
+
+
+def _section(doc: DocxDocument, key: str) -> None:
+    doc.add_heading(view.SECTIONS[key], level=1)
+
+
+def _table(doc: DocxDocument, headers: Sequence[str], rows: list[list[str]], numeric_from: int | None = None) -> None:
+    """A 'Table Grid' table with a bold header row that repeats on every page; 'Không có' when empty.
+
+    Columns from `numeric_from` on hold counts and are right-aligned so digits line up.
+    """
+    if not rows:
+        _none(doc)
+        return
+    table = doc.add_table(rows=1, cols=len(headers), style="Table Grid")
+    for cell, text in zip(table.rows[0].cells, headers):
+        cell.paragraphs[0].add_run(text).bold = True
+    _repeat_header(table)
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    if numeric_from is not None:
+        _align_right(table, numeric_from)
+
+
+def _align_right(table: Table, first_column: int) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for row in table.rows:
+        for cell in row.cells[first_column:]:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _repeat_header(table: Table) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(header)
+
+
+def _picture(doc: DocxDocument, png: bytes | None) -> None:
+    if png is not None:
+        from docx.shared import Cm
+
+        doc.add_picture(BytesIO(png), width=Cm(_CHART_WIDTH_CM))
+
+
+def _labelled(doc: DocxDocument, label: str, value: str, style: str | None) -> None:
+    paragraph = doc.add_paragraph(style=style)
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(value)
+
+
+def _none(doc: DocxDocument) -> None:
+    doc.add_paragraph().add_run(view.NONE_TEXT).italic = True
+
+
+def _sources(sources: Sequence[view.SourceLink]) -> str:
+    return ", ".join(f"bài {s.number}" if s.anchor else s.id for s in sources)

@@ -1,0 +1,78 @@
+"""What a batch report holds; renderers (HTML, Markdown, DOCX) read only this."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+__all__ = ["ArticleRow", "RecurringPoint", "Skipped", "OrganizerRow", "Report", "CATEGORIES", "CATEGORY_TITLES"]
+
+CATEGORIES = ("achievement", "limitation", "task")
+CATEGORY_TITLES = {"achievement": "Kết quả đạt được", "limitation": "Hạn chế, tồn tại", "task": "Nhiệm vụ, giải pháp"}
+
+
+@dataclass
+class ArticleRow:
+    """One processed article as the overview and tables show it; `anchor` links to its appendix entry."""
+
+    anchor: str
+    id: str
+    title: str
+    source: str
+    date: str | None
+    event_type: str | None
+    organizer: str | None
+    counts: dict[str, int]
+
+
+@dataclass
+class RecurringPoint:
+    """A group of similar points from several articles, led by its clearest wording."""
+
+    category: str
+    text: str
+    articles: list[str]
+    examples: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+
+@dataclass
+class Skipped:
+    """An article the batch could not process, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class OrganizerRow:
+    organizer: str
+    articles: int
+    counts: dict[str, int]
+
+
+@dataclass
+class Report:
+    """The consolidated report. `digests` streams every article's digest (the appendix) in `articles` order."""
+
+    title: str
+    generated: str
+    inputs: list[str]
+    filters: dict[str, str]
+    articles: list[ArticleRow]
+    recurring: dict[str, list[RecurringPoint]]
+    timeline: dict[str, dict[str, int]]
+    organizers: list[OrganizerRow]
+    event_types: dict[str, int]
+    totals: dict[str, int]
+    skipped: list[Skipped]
+    digests: Callable[[], Iterator[tuple[str, dict]]]
+    grouping: str = ""
+
+    @property
+    def date_range(self) -> tuple[str | None, str | None]:
+        dates = sorted(a.date for a in self.articles if a.date and not a.date.startswith("--"))
+        return (dates[0], dates[-1]) if dates else (None, None)

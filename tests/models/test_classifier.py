@@ -1,0 +1,89 @@
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from tongket.models.classifier import UnitClassifier
+from tongket.text.errors import ModelError
+from tongket.training.units import build_units
+
+
+def test_params_round_trip_and_clone():
+    estimator = UnitClassifier(C=2.0, use_context=False)
+    assert estimator.get_params()["C"] == 2.0
+    estimator.set_params(C=3.0)
+    cloned = clone(estimator)
+    assert cloned.get_params() == estimator.get_params() and cloned is not estimator
+
+
+def test_predict_before_fit_raises():
+    with pytest.raises(NotFittedError):
+        UnitClassifier().predict([{"text": "Đạt 95% kế hoạch.", "article": "a", "position": 0}])
+
+
+def test_learns_the_three_content_labels(small_model, small_articles):
+    units = [
+        {"text": "Toàn ngành đã hoàn thành vượt mức 12 chỉ tiêu, tỷ lệ giải ngân đạt 96%.", "article": "x", "position": 0, "role": "body"},
+        {"text": "Tuy nhiên, công tác phối hợp còn chậm, một số địa phương chưa quan tâm đúng mức.", "article": "x", "position": 1, "role": "body"},
+        {"text": "Thời gian tới, các đơn vị cần tập trung đẩy mạnh chuyển đổi số, tăng cường kiểm tra, giám sát.", "article": "x", "position": 2, "role": "body"},
+    ]
+    assert list(small_model.predict(units)) == ["achievement", "limitation", "task"]
+    scores = small_model.predict_scores(units)
+    assert scores.shape == (3, 3) and np.all((scores >= 0) & (scores <= 1))
+    assert np.allclose(small_model.predict_proba(units).sum(axis=1), 1.0)
+
+
+def test_saved_runtime_and_estimator_agree(small_model, small_model_dir, small_articles):
+    from tongket.models.store import load_estimator, load_runtime
+
+    units = build_units(small_articles[:3]).units
+    runtime, estimator = load_runtime(small_model_dir), load_estimator(small_model_dir)
+    expected = small_model.predict_proba(units)
+    assert np.allclose(runtime.predict(units)[0], expected, atol=1e-5)
+    assert np.allclose(estimator.predict_proba(units), expected)
+
+
+def test_tampered_files_are_refused(small_model_dir, tmp_path):
+    import shutil
+
+    from tongket.models.store import load_estimator, load_runtime
+
+    copy = tmp_path / "tampered"
+    shutil.copytree(small_model_dir, copy)
+    with (copy / "runtime.npz").open("ab") as handle:
+        handle.write(b"\x00")
+    with pytest.raises(ModelError, match="checksum"):
+        load_runtime(copy)
+    (copy / "model.skops").write_bytes(b"PK\x03\x04 not a model")
+    with pytest.raises(ModelError, match="checksum"):
+        load_estimator(copy)
+
+
+def test_foreign_types_in_a_skops_file_are_refused(small_model_dir, tmp_path):
+    import hashlib
+    import json
+    import shutil
+
+    import skops.io
+
+    from tongket.models.store import load_estimator
+
+    copy = tmp_path / "foreign"
+    shutil.copytree(small_model_dir, copy)
+    skops.io.dump({"payload": _Foreign()}, copy / "model.skops")
+    manifest = json.loads((copy / "manifest.json").read_text())
+    manifest["files"]["model.skops"] = hashlib.sha256((copy / "model.skops").read_bytes()).hexdigest()
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="allow-list"):
+        load_estimator(copy)
+
+
+class _Foreign:
+    pass
+
+
+def test_folder_without_manifest_is_not_a_model(tmp_path):
+    from tongket.models.store import load_classifier
+
+    with pytest.raises(ModelError, match="manifest"):
+        load_classifier(tmp_path)

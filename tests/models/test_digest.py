@@ -1,0 +1,70 @@
+"""Golden digests of the bundled examples; regenerate with `python tests/data/regenerate.py` after a deliberate change."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tongket.models.analyse import analyse
+from tongket.models.digest import build_digest
+from tongket.models.store import default_model_dir, load_classifier
+from tongket.text.read import read_path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES, DATA = ROOT / "examples", ROOT / "tests" / "data"
+
+EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+SCHEMA = json.loads((default_model_dir().parent / "digest.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_classifier()
+
+
+def _digest(path, classifier):
+    digest = build_digest(analyse(read_path(path), classifier)).to_dict()
+    digest["source"] = path.name
+    return digest
+
+
+@pytest.mark.parametrize("name", EXAMPLE_FILES)
+def test_digest_matches_golden_file(name, shipped):
+    golden = json.loads((DATA / f"{name}.digest.json").read_text(encoding="utf-8"))
+    assert _digest(EXAMPLES / name, shipped) == golden
+
+
+@pytest.mark.parametrize("name", EXAMPLE_FILES)
+def test_digest_follows_schema_and_points_at_real_sentences(name, shipped):
+    article = analyse(read_path(EXAMPLES / name), shipped)
+    digest = build_digest(article).to_dict()
+    jsonschema.validate(digest, SCHEMA)
+    for key in ("achievements", "limitations", "tasks"):
+        for point in digest[key]:
+            sentence = article.paragraphs[point["paragraph"]].sentences[point["sentence"]]
+            assert set(point["text"].lower().split()[:3]) & set(article.paragraphs[point["paragraph"]].text.lower().split())
+            assert sentence.text
+
+
+def test_example_digest_content(shipped):
+    digest = _digest(EXAMPLES / "tong-ket-ttdn-2024.txt", shipped)
+    assert digest["event"]["type"] == "tổng kết" and digest["event"]["date"] == "2024-12-19"
+    assert len(digest["tasks"]) == 4 and digest["tasks"][0]["text"].startswith("Tiếp tục quán triệt")
+    assert len(digest["limitations"]) >= 3
+    assert "Kết luận số 57-KL/TW" in digest["documents"]
+    assert 1 <= digest["summary"].count(". ") + 1 <= 3
+
+
+def test_seed_task_list_gives_five_points(seeds, shipped):
+    digest = _digest(seeds / "001_81296b53b6013a0e.txt", shipped)
+    listed = [p for p in digest["tasks"] if p["paragraph"] in range(11, 16)]
+    assert len(listed) == 5
+
+
+def test_seed_boilerplate_is_never_content(seeds, shipped):
+    article = analyse(read_path(seeds / "001_81296b53b6013a0e.txt"), shipped)
+    source = next(p.index for p in article.paragraphs if p.text.startswith("Nguồn tin"))
+    assert all(p.label == "boilerplate" for p in article.paragraphs[source + 1 :])
+    tail = analyse(read_path(seeds / "000_8bae1434a54b0515.txt"), shipped).paragraphs[-3:]
+    assert [p.label for p in tail] == ["boilerplate"] * 3

@@ -1,0 +1,148 @@
+import codecs
+import io
+import json
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tongket.text.errors import InputError
+from tongket.text.read import read_articles, read_path
+
+VIETNAMESE = "Hội nghị tổng kết công tác thông tin đối ngoại năm 2023 đã đánh giá những kết quả đạt được.\n\nThời gian tới cần tăng cường phối hợp."
+
+
+def _to_cp1258(text: str) -> bytes:
+    """Windows-1258 keeps â, ơ, ư… precomposed and writes tone marks as separate combining bytes."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out += (base + "".join(c for c in parts if c in tones)).encode("cp1258")
+    return out
+
+
+def test_txt_utf8_is_read_in_nfc(tmp_path):
+    path = tmp_path / "bai.txt"
+    path.write_text(unicodedata.normalize("NFD", VIETNAMESE), encoding="utf-8")
+    article = read_path(path)
+    assert article.text == VIETNAMESE
+    assert article.id == "bai"
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: t.encode("utf-16"),
+        lambda t: t.encode("utf-16-le"),
+        lambda t: t.encode("utf-16-be"),
+        lambda t: _to_cp1258(t),
+    ],
+    ids=["utf8-bom", "utf16-bom", "utf16le-nobom", "utf16be-nobom", "windows-1258"],
+)
+def test_encodings_decode_to_the_same_text(tmp_path, encode):
+    path = tmp_path / "bai.txt"
+    path.write_bytes(encode(VIETNAMESE))
+    assert read_path(path).text == VIETNAMESE
+
+
+def test_mixed_nfc_nfd_words_compare_equal(tmp_path):
+    word = "nhiệm vụ"
+    path = tmp_path / "mixed.txt"
+    path.write_text(word + " " + unicodedata.normalize("NFD", word), encoding="utf-8")
+    first, second = read_path(path).text.split(" ", 2)[:2], read_path(path).text.split(" ")[2:]
+    assert " ".join(first) == " ".join(second)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "empty"), (b"   \n\n  ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary")],
+)
+def test_bad_files_name_the_file(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as error:
+        read_path(path)
+    assert str(path) in str(error.value) and message in str(error.value)
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_path(tmp_path / "khong-co.txt")
+
+
+def test_jsonl_keeps_good_lines_and_reports_the_broken_one(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "title": "Tiêu đề", "text": VIETNAMESE}, ensure_ascii=False) for i in range(40)]
+    lines[36] = '{"id": "a36", "text": "mất ngoặc'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    errors = []
+    articles = list(read_articles(path, on_error=errors.append))
+    assert [a.id for a in articles] == [f"a{i}" for i in range(40) if i != 36]
+    assert len(errors) == 1 and f"{path}:37" in str(errors[0])
+    assert articles[0].title == "Tiêu đề" and articles[0].text.startswith("Tiêu đề\n\n")
+
+
+def test_docx_paragraphs_are_read(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for paragraph in VIETNAMESE.split("\n\n"):
+        document.add_paragraph(paragraph)
+    path = tmp_path / "bai.docx"
+    document.save(path)
+    assert read_path(path).text == VIETNAMESE
+
+
+def test_truncated_docx_is_refused_by_name(tmp_path):
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph(VIETNAMESE)
+    document.save(buffer)
+    path = tmp_path / "cut.docx"
+    path.write_bytes(buffer.getvalue()[:1500])
+    with pytest.raises(InputError, match="cut.docx"):
+        read_path(path)
+
+
+def test_html_keeps_article_and_drops_chrome(tmp_path):
+    html = (
+        "<html><head><title>T</title></head><body><nav>Trang chủ | Tin tức</nav>"
+        "<div class='sidebar'><p>Tin khác: Khai mạc hội chợ</p></div>"
+        "<div class='article-content'><h1>Hội nghị giao ban quý I</h1>"
+        "<p>Sáng 5/4, Sở Y tế tổ chức hội nghị giao ban quý I năm 2024 với nhiều nội dung quan trọng.</p>"
+        "<p>Thời gian tới, ngành cần tập trung phòng, chống dịch bệnh mùa hè.</p></div>"
+        "<footer>Bản quyền thuộc Sở Y tế</footer><script>var a = 1;</script></body></html>"
+    )
+    path = tmp_path / "trang.html"
+    path.write_text(html, encoding="utf-8")
+    text = read_path(path).text
+    assert "Sáng 5/4, Sở Y tế" in text and "Thời gian tới" in text
+    assert "Bản quyền" not in text and "var a" not in text and "Tin khác" not in text
+
+
+def test_html_without_body_text_is_refused(tmp_path):
+    path = tmp_path / "rong.html"
+    path.write_text("<html><head><script>var x = 1;</script></head><body><script>y()</script></body></html>")
+    with pytest.raises(InputError, match="rong.html"):
+        read_path(path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1))
+def test_reader_never_crashes_on_arbitrary_unicode(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("h") / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    try:
+        article = read_path(path)
+    except InputError:
+        return
+    assert article.text == unicodedata.normalize("NFC", article.text)

@@ -1,0 +1,67 @@
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tongket.text.segment import paragraph_spans, sentence_spans, split_paragraphs, split_sentences
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Nguyễn Văn A, PGS.TS. Trần Văn B dự họp. Hội nghị kết thúc.", 2),
+        ("Tại TP. Hồ Chí Minh, có 1.200 đại biểu dự ngày 10/11/2016. Sau đó là thảo luận.", 2),
+        ("Các nội dung gồm tuyên truyền, báo chí, v.v. Thời gian tới cần đổi mới.", 2),
+        ("Đồng chí nhấn mạnh: “Phải làm ngay. Không chờ đợi.” Hội nghị thống nhất.", 2),
+        ("Còn nhiều khó khăn... Tuy vậy, kết quả vẫn khả quan.", 2),
+        ("Tăng 12,5% so với cùng kỳ. Đạt 95% kế hoạch!", 2),
+        ("Ông Nguyễn V. An phát biểu.", 1),
+    ],
+)
+def test_vietnamese_sentences(text, expected):
+    assert len(split_sentences(text)) == expected
+
+
+def test_blank_line_and_single_line_layouts_give_the_same_paragraphs():
+    units = ["Tiêu đề bài viết", "Đoạn một kết thúc ở đây.", "Đoạn hai cũng vậy."]
+    assert split_paragraphs("\n\n".join(units)) == units
+    assert split_paragraphs("\n".join(units)) == units
+
+
+def test_hard_wrapped_lines_are_joined():
+    text = "Năm 2023, toàn ngành đã hoàn thành vượt mức các chỉ tiêu\nđược giao, tạo nền tảng cho năm sau.\n\nĐoạn khác."
+    assert split_paragraphs(text) == [
+        "Năm 2023, toàn ngành đã hoàn thành vượt mức các chỉ tiêu\nđược giao, tạo nền tảng cho năm sau.",
+        "Đoạn khác.",
+    ]
+
+
+def test_list_lines_are_not_joined():
+    text = "Các nhiệm vụ trọng tâm trong năm tới của toàn ngành gồm có\n- tăng cường kiểm tra\n- đẩy mạnh tuyên truyền"
+    assert len(split_paragraphs(text)) == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=600))
+def test_paragraph_segmentation_loses_no_text(text):
+    spans = paragraph_spans(text)
+    assert _letters("".join(text[s:e] for s, e in spans)) == _letters(text)
+    assert all(s < e for s, e in spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Hội nghị", "TP.", "v.v.", "PGS.TS.", "1.200", "10/11/2016", "“Phải", "làm.”", "...", "Đạt", "95%.", "!", "?", "chưa", " ", "\n"]),
+        max_size=60,
+    ).map(" ".join)
+)
+def test_sentence_segmentation_loses_no_text(paragraph):
+    spans = sentence_spans(paragraph)
+    assert _letters("".join(paragraph[s:e] for s, e in spans)) == _letters(paragraph)
+    assert all(paragraph[s:e] == paragraph[s:e].strip() for s, e in spans)

@@ -1,0 +1,95 @@
+"""Regular expressions for event metadata; kept apart so `extract` reads as a flow."""
+
+from __future__ import annotations
+
+import re
+
+from tongket.text.normalize import UPPER
+
+_SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Lâm Trịnh Mai Đào Cao Lương Tô Hà "
+    "Tạ Chu Quách Trương Lưu Đoàn Thái La Phùng Kiều Châu Tăng Lại Triệu Vương Hứa Giang Thân Khổng Doãn Từ Nông Lò "
+    "Đàm Kim Tống Mạc Bế Hầu Diệp Âu Ông Khúc Thạch Lục Quan Tôn Lã Nghiêm Viên Văn Đồng Trịnh Lạc Ninh Tiêu Vi Y Ksor "
+    "Rơ Hoàng Phí Mã Chế Cù Quản Đường Lục Kha"
+).split()
+NAME_WORD = rf"[{UPPER}][\w]*"
+PERSON = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True))})(?:\s+{NAME_WORD}){{1,3}}(?!\w)")
+NOT_PEOPLE = re.compile(
+    r"^(?:Hà (?:Nội|Tĩnh|Giang|Nam)|Cao Bằng|Lâm Đồng|Hồ Chí Minh|Thái (?:Bình|Nguyên)|Lào Cai|Kim Bảng|Phan Thiết|"
+    r"Quan Hóa|Bình Dương|Đồng (?:Nai|Tháp|Hới|Xoài)|Hồ Gươm|Hà Đông|Lê Lợi|Trần Phú|Nguyễn Trãi|Lý Thường Kiệt|Kim Mã|"
+    r"Tôn Đức Thắng|Phan Đình Phùng|Giang Văn Minh|Võ Văn Kiệt|Lý Sơn|Chu Lai|Văn Miếu|Tây Nguyên|Mai Châu)$"
+)
+PLACE_BEFORE = re.compile(r"(?:tại|tỉnh|thành phố|TP\.?|huyện|xã|phường|quận|đường|phố|thị xã|thị trấn|Bệnh viện|Trường|cầu|sông|đảo)\s*$", re.IGNORECASE)
+TITLE_WORDS = (
+    "Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Thủ tướng|Phó Thủ tướng|Thường trực Ban Bí thư|Chủ tịch Quốc hội|"
+    "Phó Chủ tịch Quốc hội|Bộ trưởng|Thứ trưởng|Trưởng ban|Trưởng Ban|Phó Trưởng ban|Phó Trưởng Ban|Chủ tịch|Phó Chủ tịch|"
+    "Bí thư|Phó Bí thư|Giám đốc|Phó Giám đốc|Tổng Giám đốc|Chủ nhiệm|Phó Chủ nhiệm|Viện trưởng|Phó Viện trưởng|Chánh án|"
+    "Phó Chánh án|Tư lệnh|Chính ủy|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|"
+    "Tổng Thư ký|Tổng thư ký|Chánh Văn phòng|Cục trưởng|Phó Cục trưởng|Vụ trưởng|Phó Vụ trưởng|Hiệu trưởng|Đại sứ|"
+    "Trưởng phòng|Phó Trưởng phòng|Tổng cục trưởng|Ủy viên|Uỷ viên|Đại biểu Quốc hội|Đại biểu|GS\\.?|PGS\\.?|TS\\.?|ThS\\.?"
+)
+TITLE_BEFORE_NAME = re.compile(rf"(?:{TITLE_WORDS})\b[^,;:.()“”]{{0,90}}$")
+HONORIFIC_BEFORE = re.compile(r"(?:đồng chí|ông|bà|anh|chị|đ/c)\s*$", re.IGNORECASE)
+POSITION_AFTER = re.compile(
+    rf"^\s*(?:,|-|–|\()\s*((?:(?:{TITLE_WORDS})|Trưởng|Phó|Ủy viên|Uỷ viên|Bí thư|Chủ tịch|Giám đốc|Đại diện|Văn phòng)"
+    r"[^;:.()“”]*?)(?=\s*(?:\)|;|:|\.(?:\s|$)|$|,?\s+(?:cho biết|cho rằng|nhấn mạnh|phát biểu|đề nghị|yêu cầu|khẳng định|"
+    r"chủ trì|dự và|đã|nêu|báo cáo|trình bày|lưu ý|chỉ đạo|đánh giá|nói|chia sẻ|góp ý|kết luận|"
+    r"cùng chủ trì|tham dự|nhận định|giới thiệu|đồng chủ trì|khẳng định|bày tỏ)))",
+)
+CHAIR = re.compile(r"chủ trì|đồng chủ trì|chủ tọa", re.IGNORECASE)
+SPEAKER = re.compile(
+    r"phát biểu|cho biết|cho rằng|nhấn mạnh|đề nghị|yêu cầu|khẳng định|báo cáo|trình bày|lưu ý|chỉ đạo|kết luận|"
+    r"góp ý|chia sẻ|nói|đánh giá|nhận định|tham luận",
+    re.IGNORECASE,
+)
+
+DOC_TYPES = (
+    "Nghị quyết|Kết luận|Chỉ thị|Quyết định|Hướng dẫn|Kế hoạch|Nghị định|Thông tư|Chương trình hành động|Công văn|"
+    "Thông báo|Quy định|Đề án|Thông tri|Chỉ thị liên tịch|Thông tư liên tịch|Nghị quyết liên tịch|Quy chế|Luật"
+)
+DOCUMENT = re.compile(
+    rf"\b({DOC_TYPES})\s+(?:số\s+)?(\d{{1,5}}(?:[/-][\wĐđ]+(?:[/-][\wĐđ]+)*)?)(?![\w/-])"
+    r"(?:\s*(?:ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}))?",
+)
+LAW = re.compile(rf"\bLuật\s+((?:[{UPPER}][\w]*|và|các|đầu|tư)(?:\s+[\w]+){{0,5}}?)\s+(?:năm\s+)?(\d{{4}})\b")
+
+DASH = r"\s*[-–—]\s*"
+PERIOD = re.compile(
+    rf"(?:(?:6|sáu|9|chín)\s+tháng\s+(?:đầu\s+|cuối\s+)?năm\s+\d{{4}}|quý\s+[IV1-4]+\s*(?:/|năm)\s*\d{{4}}|"
+    rf"năm học\s+\d{{4}}{DASH}\d{{4}}|nhiệm kỳ\s+\d{{4}}{DASH}\d{{4}}|giai đoạn\s+\d{{4}}{DASH}\d{{4}}|"
+    rf"năm\s+\d{{4}}|(?:\d+|một|hai|ba|năm|mười)\s+năm\s+(?:thực hiện|triển khai)\s+(?:{DOC_TYPES})(?:\s+số)?\s+\d+[\w/-]*)",
+    re.IGNORECASE,
+)
+ATTENDANCE = re.compile(
+    r"(?:(?:gần|khoảng|hơn|trên|gần\s+\d+\s*\.?\s*)\s+)?\d{1,3}(?:[.,]\d{3})*\s+(?:đại biểu|người|cán bộ|thành viên|"
+    r"điểm cầu|học viên|doanh nghiệp|đảng viên|hội viên|đoàn viên)\b(?:\s+(?:là|gồm|đại diện)[^.;]{0,120})?",
+    re.IGNORECASE,
+)
+EVENT_TYPES = (
+    ("đại hội", re.compile(r"\bđại hội\b", re.I)),
+    ("tổng kết", re.compile(r"\btổng kết\b", re.I)),
+    ("sơ kết", re.compile(r"\bsơ kết\b", re.I)),
+    ("giao ban", re.compile(r"\bgiao ban\b", re.I)),
+    ("triển khai", re.compile(r"\b(?:triển khai|quán triệt|phổ biến)\b", re.I)),
+    ("hội thảo", re.compile(r"\b(?:hội thảo|tọa đàm|toạ đàm|diễn đàn)\b", re.I)),
+    ("phỏng vấn", re.compile(r"\b(?:phỏng vấn|trả lời phóng viên|trao đổi với phóng viên)\b", re.I)),
+    ("đánh giá", re.compile(r"\bđánh giá (?:công tác|kết quả|tình hình)\b", re.I)),
+    ("hội nghị", re.compile(r"\bhội nghị\b", re.I)),
+)
+EVENT_WORD = re.compile(r"hội nghị|đại hội|hội thảo|tọa đàm|toạ đàm|lễ|phiên họp|cuộc họp|buổi làm việc|diễn đàn", re.I)
+DAY_MONTH = re.compile(
+    r"(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?\s*,?\s*(?:ngày\s+)?|ngày\s+|hôm\s+nay\s*,?\s*)"
+    r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?",
+    re.IGNORECASE,
+)
+FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+WORD_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+ORGANIZER = re.compile(
+    r"(?:^|,\s*|\.\s+)((?:Ban|Bộ|Ủy ban|UBND|Sở|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Đảng bộ|Hội|Liên đoàn|Trung ương|Tổng cục|Cục|Văn phòng|Ngân hàng|Tòa án|Viện|Công an|Bộ Chỉ huy|Mặt trận|Đoàn|Hội đồng|Chính phủ|Quốc hội|Trường|Đài|Báo|Thông tấn|Tập đoàn|Tổng công ty|Kho bạc|Bảo hiểm)"
+    r"[^,.;:]{2,200}?)\s+(?:đã\s+|vừa\s+)?(?:long trọng\s+)?tổ chức\b",
+)
+ORGANIZED_BY = re.compile(r"\bdo\s+([^,.;]{3,160}?)\s+(?:chủ trì,?\s*)?tổ chức\b")
+LOCATION = re.compile(
+    rf"\b[Tt]ại\s+(?!(?:[Hh]ội nghị|[Hh]ội thảo|[Đđ]ại hội|buổi|lễ|[Pp]hiên|cuộc|đây|đó|chỗ)\b)((?:trụ sở|hội trường|nhà văn hóa|nhà văn hoá|trung tâm|khách sạn|cung|trường|điểm cầu|văn phòng)?\s*"
+    rf"(?:TP\.\s*|Tp\.\s*|(?i:thành phố|tỉnh|huyện|thị xã|quận|xã|phường)\s+)?[{UPPER}][\w.]*(?:\s+(?:[{UPPER}][\w.]*|-|–|và|\d+))*)"
+)

@@ -1,0 +1,151 @@
+"""Read articles from .txt, .html, .docx, .jsonl files or stdin into `Article` objects."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from tongket.text.decode import decode_bytes
+from tongket.text.document import Article
+from tongket.text.errors import InputError
+from tongket.text.html import html_to_article
+from tongket.text.normalize import normalize_text
+
+__all__ = ["read_articles", "read_path", "SUFFIXES", "article_from_record"]
+
+SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".jsonl")
+OnError = Callable[[InputError], None]
+
+
+def read_path(path: str | Path) -> Article:
+    """Read one single-article file; a corpus (.jsonl) must go through `read_articles`."""
+    articles = list(read_articles(path, on_error=_raise))
+    if len(articles) != 1:
+        raise InputError(f"{path}: holds {len(articles)} articles; use read_articles for corpora")
+    return articles[0]
+
+
+def read_articles(path: str | Path, on_error: OnError | None = None) -> Iterator[Article]:
+    """Yield every article in `path`; bad records go to `on_error` so a corpus keeps going."""
+    on_error = on_error or _raise
+    name = str(path)
+    try:
+        if name == "-":
+            yield _from_bytes(sys.stdin.buffer.read(), "<stdin>")
+            return
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            yield from _read_jsonl(path, on_error)
+            return
+        data = _read_bytes(path)
+        if suffix in (".html", ".htm"):
+            yield html_to_article(decode_bytes(data, name), name)
+        elif suffix == ".docx":
+            yield _read_docx(data, name)
+        else:
+            yield _from_bytes(data, name)
+    except InputError as error:
+        on_error(error)
+
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give article files (tongket report reads folders)")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _from_bytes(data: bytes, name: str) -> Article:
+    text = decode_bytes(data, name)
+    if text.lstrip().lower().startswith(("<!doctype html", "<html")):
+        return html_to_article(text, name)
+    return Article(id=_stem_id(name, text), text=text, source=name)
+
+
+def _stem_id(name: str, text: str) -> str:
+    if name.startswith("<"):
+        return "stdin-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+    return Path(name).stem
+
+
+def _read_docx(data: bytes, name: str) -> Article:
+    import io
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        raise InputError(f"{name}: not a readable .docx file ({type(error).__name__}: {error})") from None
+    paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
+    for table in document.tables:
+        paragraphs += [cell.text.strip() for row in table.rows for cell in row.cells if cell.text.strip()]
+    text = normalize_text("\n\n".join(paragraphs))
+    if not text.strip():
+        raise InputError(f"{name}: the document has no text")
+    title = normalize_text(document.core_properties.title or "").strip() or None
+    return Article(id=Path(name).stem, text=text, source=name, title=title if title and text.startswith(title) else None)
+
+
+def _read_jsonl(path: Path, on_error: OnError) -> Iterator[Article]:
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    with handle:
+        seen = 0
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            seen += 1
+            try:
+                yield article_from_record(_parse_line(raw, path, number), f"{path}:{number}")
+            except InputError as error:
+                on_error(error)
+    if not seen:
+        raise InputError(f"{path}: the file is empty")
+
+
+def _parse_line(raw: bytes, path: Path, number: int) -> dict:
+    try:
+        record = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}:{number}: line is not UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}:{number}: broken JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{path}:{number}: expected a JSON object with 'id' and 'text'")
+    return record
+
+
+def article_from_record(record: dict, where: str) -> Article:
+    """Build an article from a corpus record: `text` required; `id`, `title`, `url`, `date`, `source` optional."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: record has no 'text' string")
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    lead = record.get("summary") if isinstance(record.get("summary"), str) else ""
+    parts = [part for part in (title, lead, text) if part and part.strip()]
+    identifier = str(record.get("id") or where)
+    return Article(
+        id=identifier,
+        text=normalize_text("\n\n".join(parts)),
+        source=str(record.get("source") or where),
+        title=normalize_text(title).strip() if title else None,
+        url=record.get("url") if isinstance(record.get("url"), str) else None,
+        date=str(record["date"]) if record.get("date") else None,
+    )

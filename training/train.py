@@ -1,0 +1,120 @@
+"""`tongket train` as a function: labelled files in, a model folder with its card out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from tongket.training.evaluate import Evaluation, cross_validate
+from tongket.training.labels import LabelledArticle, load_labels
+from tongket.training.units import build_units
+
+__all__ = ["TrainOptions", "TrainResult", "train_model", "fit_linear", "fit_baseline", "BASELINES"]
+
+Progress = Callable[[str, int, int], None]
+BASELINES = ("keywords", "bag-of-words")
+
+
+@dataclass
+class TrainOptions:
+    """Everything that shapes a model; the same options and data give the same model."""
+
+    backend: str = "linear"
+    C: float = 8.0
+    context_C: float = 4.0
+    min_df: int = 2
+    use_context: bool = True
+    levels: tuple[str, ...] = ("paragraph", "sentence")
+    body_only_copies: bool = True
+    cv: int = 5
+    baselines: bool = True
+    base_model: str | None = None
+    epochs: int = 4
+    batch_size: int = 16
+    learning_rate: float = 5e-5
+    max_length: int = 256
+    seed: int = 0
+
+
+@dataclass
+class TrainResult:
+    """Where the model went and what was measured on the way."""
+
+    directory: Path
+    articles: int
+    units: int
+    evaluations: dict[str, Evaluation] = field(default_factory=dict)
+
+
+def fit_linear(articles: Sequence[LabelledArticle], options: TrainOptions):
+    """Fit the shipped estimator on labelled articles."""
+    from tongket.models.classifier import UnitClassifier
+
+    data = build_units(list(articles), options.levels, body_only_copies=options.body_only_copies)
+    estimator = UnitClassifier(C=options.C, context_C=options.context_C, min_df=options.min_df, use_context=options.use_context)
+    return estimator.fit(data.units, data.labels, data.content)
+
+
+def fit_baseline(name: str, articles: Sequence[LabelledArticle], options: TrainOptions):
+    """Fit one of `BASELINES` on the same units the model sees."""
+    from tongket.training.baselines import BagOfWordsClassifier, KeywordClassifier
+
+    data = build_units(list(articles), options.levels)
+    model = KeywordClassifier() if name == "keywords" else BagOfWordsClassifier(C=options.C)
+    return model.fit(data.units, data.labels)
+
+
+def train_model(
+    paths: Sequence[str | Path],
+    output: str | Path,
+    options: TrainOptions | None = None,
+    progress: Progress | None = None,
+) -> TrainResult:
+    """Load labels, optionally cross-validate the model and the baselines, fit on everything, save with a card."""
+    from tongket.training.card import write_card
+
+    options = options or TrainOptions()
+    articles = load_labels(paths)
+    evaluations: dict[str, Evaluation] = {}
+    fit = _fitter(options)
+    if options.cv:
+        evaluations["model"] = cross_validate(articles, fit, options.cv, progress=_stage(progress, "cross-validation"))
+        if options.baselines:
+            for name in BASELINES:
+                evaluations[name] = cross_validate(
+                    articles, lambda a, n=name: fit_baseline(n, a, options), options.cv, progress=_stage(progress, name)
+                )
+    if progress:
+        progress("final fit", 0, 1)
+    directory = _save(fit, articles, options, output)
+    if progress:
+        progress("final fit", 1, 1)
+    result = TrainResult(Path(directory), len(articles), sum(len(a.texts) for a in articles), evaluations)
+    write_card(result, articles, options, Path(directory))
+    return result
+
+
+def _fitter(options: TrainOptions) -> Callable[[Sequence[LabelledArticle]], object]:
+    if options.backend == "transformers":
+        from tongket.training.transformer import fit_transformer
+
+        return lambda articles: fit_transformer(articles, options)
+    return lambda articles: fit_linear(articles, options).runtime_
+
+
+def _save(fit, articles, options: TrainOptions, output: str | Path) -> Path:
+    settings = {"options": {k: v for k, v in asdict(options).items() if v is not None}}
+    if options.backend == "transformers":
+        from tongket.training.transformer import save_transformer
+
+        return save_transformer(fit(articles), output, settings)
+    from tongket.models.store import save_model
+
+    return save_model(fit_linear(articles, options), output, settings)
+
+
+def _stage(progress: Progress | None, name: str) -> Progress | None:
+    if progress is None:
+        return None
+    return lambda _what, done, total: progress(name, done, total)
