@@ -54,10 +54,8 @@ def main() -> None:
     except typer.Abort:
         state.fail("aborted")
         sys.exit(130)
-    except Exception as error:  # click usage errors arrive here with standalone_mode off
-        import click
-
-        if isinstance(error, click.ClickException):
+    except Exception as error:  # usage errors (click's, or typer's vendored click) arrive here with standalone_mode off
+        if callable(getattr(error, "show", None)) and isinstance(getattr(error, "exit_code", None), int):
             error.show()
             sys.exit(error.exit_code)
         if state.debug:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Protocol
 
 import numpy as np
 
 from tongket.models.units import paragraph_units, sentence_units
+from tongket.text.decode import looks_vietnamese
 from tongket.text.clean import assign_roles
 from tongket.text.document import CONTENT_LABELS, Article
 from tongket.text.segment import segment_article
 
 __all__ = ["Classifier", "analyse", "BODY_LABELS"]
 
+logger = logging.getLogger(__name__)
 BODY_LABELS = (*CONTENT_LABELS, "context")
 _ORDINAL_WORD = re.compile(
     r"^\s*(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là|thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b",
@@ -34,6 +37,8 @@ def analyse(article: Article, classifier: Classifier, *, sentences: bool = True)
     if not article.paragraphs:
         segment_article(article)
         assign_roles(article)
+    if not looks_vietnamese(article.text):
+        logger.warning("%s: does not look like Vietnamese text; labels may be meaningless", article.source or article.id)
     _label_paragraphs(article, classifier)
     if sentences:
         _label_sentences(article, classifier)

@@ -41,6 +41,7 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         n_folds: int = 3,
         class_weight: str | None = "balanced",
         max_iter: int = 2000,
+        tol: float = 1e-3,
     ) -> None:
         self.C = C
         self.context_C = context_C
@@ -49,6 +50,7 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         self.n_folds = n_folds
         self.class_weight = class_weight
         self.max_iter = max_iter
+        self.tol = tol
 
     def fit(self, X: Sequence[dict], y: Sequence[str], content: Sequence[set[str]] | None = None) -> UnitClassifier:
         """Learn from units and their labels; `content` gives multi-label sets for mixed units."""
@@ -88,12 +90,12 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         return self.classes_[np.argmax(probabilities, axis=1)]
 
     def _model(self, C: float) -> LogisticRegression:
-        return LogisticRegression(C=C, max_iter=self.max_iter, class_weight=self.class_weight)
+        return LogisticRegression(C=C, max_iter=self.max_iter, tol=self.tol, class_weight=self.class_weight)
 
     def _binary(self, C: float, features, target: np.ndarray) -> LogisticRegression | float:
         if target.min() == target.max():
             return float(target[0])
-        return LogisticRegression(C=C, max_iter=self.max_iter, class_weight="balanced").fit(features, target)
+        return LogisticRegression(C=C, max_iter=self.max_iter, tol=self.tol, class_weight="balanced").fit(features, target)
 
     @staticmethod
     def _content_targets(labels: np.ndarray, content: Sequence[set[str]] | None) -> np.ndarray:
@@ -104,15 +106,12 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         """First-pass probabilities for each unit from models that never saw its article."""
         groups = np.array([str(u.get("group", u.get("article", ""))) for u in units])
         folds = min(self.n_folds, len(set(groups)))
-        stacked = np.zeros((len(units), len(self.classes_) + targets.shape[1]))
+        stacked = np.zeros((len(units), len(self.classes_)))
         if folds < 2:
             return stacked
         for train, test in GroupKFold(n_splits=folds).split(local, labels, groups):
             model = self._model(self.C).fit(local[train], labels[train])
-            probs = np.zeros((len(test), len(self.classes_)))
-            probs[:, np.searchsorted(self.classes_, model.classes_)] = model.predict_proba(local[test])
-            scores = [self._binary(self.C, local[train], targets[train, k]) for k in range(targets.shape[1])]
-            stacked[test] = np.hstack([probs, _binary_scores(scores, local[test])])
+            stacked[np.ix_(test, np.searchsorted(self.classes_, model.classes_))] = model.predict_proba(local[test])
         return stacked
 
     def _export(self) -> LinearRuntime:
@@ -134,13 +133,6 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
             final_multi_coef=final_multi[0],
             final_multi_intercept=final_multi[1],
         )
-
-
-def _binary_scores(models: list, features) -> np.ndarray:
-    columns = [
-        np.full(features.shape[0], m) if isinstance(m, float) else m.predict_proba(features)[:, 1] for m in models
-    ]
-    return np.column_stack(columns)
 
 
 def _stack_binary(models: list) -> tuple[np.ndarray, np.ndarray]:

@@ -49,7 +49,7 @@ class LinearRuntime:
         local_scores = _sigmoid(self._linear(self.multi_coef, self.multi_intercept, ids, weights, starts, dense))
         if self.final_coef.size == 0:
             return local_probs, local_scores
-        context = np.hstack([dense, context_matrix(units, np.hstack([local_probs, local_scores]))])
+        context = np.hstack([dense, context_matrix(units, local_probs)])
         probs = _softmax(self._linear(self.final_coef, self.final_intercept, ids, weights, starts, context))
         scores = _sigmoid(self._linear(self.final_multi_coef, self.final_multi_intercept, ids, weights, starts, context))
         sentences = np.array([unit.get("level") == "sentence" for unit in units])

@@ -102,7 +102,7 @@ def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
     vocabulary = {term: index for index, term in enumerate(meta["vocabulary"])}
     runtime = LinearRuntime(classes=meta["classes"], content_labels=meta["content_labels"], vocabulary=vocabulary, **weights)
     local = len(runtime.idf) + len(LOCAL_FEATURES)
-    final = local + context_width(len(runtime.classes) + len(runtime.content_labels))
+    final = local + context_width(len(runtime.classes))
     if runtime.local_coef.shape[1] != local or runtime.final_coef.size and runtime.final_coef.shape[1] != final:
         raise ModelError(f"{directory}: built for another feature set than this tongket uses; retrain it with 'tongket train'")
     return runtime

@@ -46,10 +46,12 @@ _worker_classifier = None
 
 
 def _init_worker(model: str | None) -> None:
+    """Load the model once per worker (a forked worker already has the parent's copy)."""
     global _worker_classifier
-    from tongket.models.store import load_classifier
+    if _worker_classifier is None:
+        from tongket.models.store import load_classifier
 
-    _worker_classifier = load_classifier(model)
+        _worker_classifier = load_classifier(model)
 
 
 def _digest_one(payload: tuple[int, str, dict]) -> tuple[int, str, dict | None, str | None]:
@@ -72,10 +74,13 @@ def _fields(article: Article) -> dict:
 def run_batch(inputs: list[str | Path], options: BatchOptions, progress: Progress | None = None) -> tuple[list[BatchEntry], DigestCache]:
     """Digest every article of `inputs`; returns entries in input order and the cache holding the digests."""
     from tongket.models.store import default_model_dir
+    global _worker_classifier
+    from tongket.models.store import load_classifier
 
     files = expand_inputs(inputs)
     total = count_articles(files)
     model_dir = Path(options.model) if options.model else default_model_dir()
+    _worker_classifier = load_classifier(model_dir)  # fails here, once, on a bad model; forked workers share it
     version = model_version(model_dir)
     cache = DigestCache(Path(options.cache_dir or default_cache_dir()) / "digests.sqlite")
     entries: list[BatchEntry] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -26,26 +27,32 @@ class DigestCache:
     def __init__(self, path: Path, commit_every: float = 2.0) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path)
+        self._lock = threading.Lock()  # the pool's feeder thread looks keys up while the main thread writes
+        self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, digest TEXT NOT NULL)")
         self._commit_every = commit_every
         self._last_commit = time.monotonic()
 
+    def _query(self, sql: str, parameters: tuple = ()) -> tuple | None:
+        with self._lock:
+            return self._db.execute(sql, parameters).fetchone()
+
     def get(self, key: str) -> dict | None:
-        row = self._db.execute("SELECT digest FROM digests WHERE key = ?", (key,)).fetchone()
+        row = self._query("SELECT digest FROM digests WHERE key = ?", (key,))
         return json.loads(row[0]) if row else None
 
     def __contains__(self, key: str) -> bool:
-        return self._db.execute("SELECT 1 FROM digests WHERE key = ?", (key,)).fetchone() is not None
+        return self._query("SELECT 1 FROM digests WHERE key = ?", (key,)) is not None
 
     def put(self, key: str, digest: dict) -> None:
-        self._db.execute("INSERT OR REPLACE INTO digests VALUES (?, ?)", (key, json.dumps(digest, ensure_ascii=False)))
+        self._query("INSERT OR REPLACE INTO digests VALUES (?, ?)", (key, json.dumps(digest, ensure_ascii=False)))
         if time.monotonic() - self._last_commit > self._commit_every:
             self.commit()
 
     def commit(self) -> None:
-        self._db.commit()
+        with self._lock:
+            self._db.commit()
         self._last_commit = time.monotonic()
 
     def close(self) -> None:
@@ -53,7 +60,7 @@ class DigestCache:
         self._db.close()
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM digests").fetchone()[0]
+        return self._query("SELECT COUNT(*) FROM digests")[0]
 
 
 def model_version(model_dir: Path) -> str:

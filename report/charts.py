@@ -15,6 +15,7 @@ from tongket.report.model import CATEGORIES, CATEGORY_TITLES, Report
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.axis import Axis
 
 __all__ = ["timeline_chart", "organizer_chart"]
 
@@ -75,10 +76,10 @@ def _organizers(ax: Axes, names: list[str], counts: list[int], title: str) -> No
     _integer_axis(ax.xaxis)
 
 
-def _integer_axis(axis: object) -> None:
+def _integer_axis(axis: Axis) -> None:
     from matplotlib.ticker import MaxNLocator
 
-    axis.set_major_locator(MaxNLocator(integer=True))  # type: ignore[attr-defined]
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _draw(paint: Callable[[Axes], None], size: tuple[float, float]) -> bytes:

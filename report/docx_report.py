@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tongket.report import view
 from tongket.report.charts import organizer_chart, timeline_chart
 from tongket.report.digest_markdown import DIGEST_SECTIONS, digest_fields
-from tongket.report.model import CATEGORIES, CATEGORY_TITLES, Report
+from tongket.report.model import CATEGORIES, CATEGORY_TITLES, RecurringPoint, Report
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -62,7 +62,7 @@ def _overview(doc: DocxDocument, report: Report) -> None:
 
 
 def _recurring(doc: DocxDocument, report: Report) -> None:
-    """Per category, one bullet per point ('… — 3 bài (bài 1, 2, 4)') and its example wordings beneath."""
+    """Per category, one bullet per recurring point, most widespread first, or 'Không có'."""
     links = view.source_links(report)
     _section(doc, "recurring")
     if report.grouping:
@@ -73,11 +73,16 @@ def _recurring(doc: DocxDocument, report: Report) -> None:
         if not points:
             _none(doc)
         for point in points:
-            paragraph = doc.add_paragraph(point.text, style="List Bullet")
-            paragraph.add_run(f" — {point.count} bài").bold = True
-            paragraph.add_run(f" ({_sources(view.point_sources(point, links))})")
-            for source, wording in view.point_examples(point, links):
-                doc.add_paragraph(style="List Bullet 2").add_run(f"“{wording}” ({_sources([source])})").italic = True
+            _point(doc, point, links)
+
+
+def _point(doc: DocxDocument, point: RecurringPoint, links: dict[str, view.SourceLink]) -> None:
+    """'Point — 3 bài (bài 1, bài 2, bài 4)' with its other wordings as sub-bullets."""
+    paragraph = doc.add_paragraph(point.text, style="List Bullet")
+    paragraph.add_run(f" — {point.count} bài").bold = True
+    paragraph.add_run(f" ({_sources(view.point_sources(point, links))})")
+    for source, wording in view.point_examples(point, links):
+        doc.add_paragraph(style="List Bullet 2").add_run(f"“{wording}” ({_sources([source])})").italic = True
 
 
 def _appendix(doc: DocxDocument, report: Report) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from tongket.report import view
 from tongket.report.charts import organizer_chart, timeline_chart
 from tongket.report.digest_markdown import digest_to_markdown
-from tongket.report.model import CATEGORIES, CATEGORY_TITLES, Report
+from tongket.report.model import CATEGORIES, CATEGORY_TITLES, RecurringPoint, Report
 
 __all__ = ["render_markdown"]
 
@@ -70,21 +70,25 @@ def _overview(report: Report) -> str:
 
 
 def _recurring(report: Report) -> str:
-    """Per category a numbered list: point, 'N bài', linked sources, up to three other wordings."""
+    """Per category a numbered list of points, most widespread first, or 'Không có'."""
     links = view.source_links(report)
     parts = [_heading(2, "recurring")]
     if report.grouping:
         parts.append(f"_{view.grouping_text(report)}_\n\n")
     for category in CATEGORIES:
-        points = report.recurring.get(category, [])
         parts.append(f"### {CATEGORY_TITLES[category]}\n\n")
-        items = []
-        for rank, point in enumerate(points, start=1):
-            items.append(f"{rank}. {point.text} — **{point.count} bài**  \n")
-            items.append(f"   Nguồn: {', '.join(_link(s) for s in view.point_sources(point, links))}\n")
-            items += [f"   - _“{text}”_ ({_link(s)})\n" for s, text in view.point_examples(point, links)]
+        items = [_point(rank, p, links) for rank, p in enumerate(report.recurring.get(category, []), start=1)]
         parts.append("".join(items) + "\n" if items else f"_{view.NONE_TEXT}._\n\n")
     return "".join(parts)
+
+
+def _point(rank: int, point: RecurringPoint, links: dict[str, view.SourceLink]) -> str:
+    """'1. Point — **3 bài**', its linked sources and up to three wordings, indented to stay in the item."""
+    indent = " " * len(f"{rank}. ")
+    lines = [f"{rank}. {point.text} — **{point.count} bài**  \n"]
+    lines.append(f"{indent}Nguồn: {', '.join(_link(s) for s in view.point_sources(point, links))}\n")
+    lines += [f"{indent}- _“{text}”_ ({_link(s)})\n" for s, text in view.point_examples(point, links)]
+    return "".join(lines)
 
 
 def _articles(report: Report) -> str:

@@ -8,7 +8,7 @@ import re
 from tongket.text.errors import InputError
 from tongket.text.normalize import normalize_text
 
-__all__ = ["decode_bytes", "legacy_vietnamese_font"]
+__all__ = ["decode_bytes", "legacy_vietnamese_font", "looks_vietnamese", "MAX_ARTICLE_BYTES"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -18,15 +18,23 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
-# Byte-level fingerprints of the two legacy 8-bit font encodings still found in old office files.
-_TCVN3_MARKS = re.compile("[¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉËÌ®ÐÎÏÑªÒÕÓÔÖ«ÜÝ×ØÞ¬ßãáâä­¦§]")
-_VNI_MARKS = re.compile("[aeoAEO][ùøûõïâáàåãä]|ö[ôùøûõï]|[öô][ùøûõï]|ñ")
+# Fingerprints, in the Latin-1 view of the bytes, of the legacy 8-bit font encodings of old office
+# files: TCVN3 (ABC) puts most accented lower-case letters in 0xA8–0xBF ("c¸c", "n¨m", "®−îc");
+# VNI writes a base vowel followed by a mark byte ("Hoäi nghò", "ñöôïc").
+_TCVN3_MARKS = re.compile("[\xa8-\xbf]")
+_VNI_MARKS = re.compile("[aeiouyAEIOUY][\xf8\xf9\xfb\xf5\xef\xe4\xe2\xe5\xe3\xf6\xf4]|[\xf6\xf1\xd1]")
+MAX_ARTICLE_BYTES = 8_000_000
 
 
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode, normalise to NFC and refuse what is not text, naming the file in the error."""
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(
+            f"{name}: {len(data) / 1e6:.0f} MB is too large for one article (limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB); "
+            "split it, or give many articles as a .jsonl corpus"
+        )
     text = _decode(data, name)
     text = normalize_text(text)
     if not text.strip():
@@ -72,6 +80,12 @@ def _looks_binary(data: bytes) -> bool:
 
 def _decode_8bit(data: bytes, name: str) -> str:
     """Windows-1258 is the usual non-UTF-8 Vietnamese encoding; charset-normalizer decides the rest."""
+    legacy = legacy_vietnamese_font(data.decode("latin-1"))
+    if legacy:
+        raise InputError(
+            f"{name}: text is in the legacy {legacy} Vietnamese font encoding, not Unicode; convert it to Unicode "
+            "(for example with UniKey's converter) and try again"
+        )
     candidates = ["cp1258"]
     from charset_normalizer import from_bytes
 
@@ -81,13 +95,7 @@ def _decode_8bit(data: bytes, name: str) -> str:
     decoded = [(text, enc) for enc in candidates if (text := _try(data, enc)) is not None]
     if not decoded:
         raise InputError(f"{name}: cannot detect the text encoding (not UTF-8, UTF-16 or Windows-1258)")
-    text, encoding = max(decoded, key=lambda pair: len(_VIETNAMESE_LETTERS.findall(pair[0])))
-    legacy = legacy_vietnamese_font(text)
-    if legacy:
-        raise InputError(
-            f"{name}: text is in the legacy {legacy} Vietnamese font encoding; convert it to Unicode "
-            "(e.g. with UniKey's converter) and try again"
-        )
+    text, _ = max(decoded, key=lambda pair: len(_VIETNAMESE_LETTERS.findall(pair[0])))
     return text
 
 
@@ -98,13 +106,18 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def legacy_vietnamese_font(text: str) -> str:
-    """Name the legacy font encoding (TCVN3 or VNI) a decoded text betrays, or return ''."""
-    words = max(1, len(text.split()))
-    if len(_VIETNAMESE_LETTERS.findall(text.lower())) > 0.2 * words:
-        return ""
-    if len(_TCVN3_MARKS.findall(text)) > 0.15 * words:
+def legacy_vietnamese_font(latin: str) -> str:
+    """Name the legacy font encoding (TCVN3 or VNI) that bytes read as Latin-1 betray, or return ''."""
+    words = max(1, len(latin.split()))
+    if len(_TCVN3_MARKS.findall(latin)) > 0.3 * words:
         return "TCVN3 (ABC)"
-    if len(_VNI_MARKS.findall(text)) > 0.15 * words:
+    if len(_VNI_MARKS.findall(latin)) > 0.3 * words:
         return "VNI"
     return ""
+
+
+def looks_vietnamese(text: str) -> bool:
+    """True when at least one word in ten carries a Vietnamese letter or tone mark."""
+    sample = text[:20000]
+    words = max(1, len(sample.split()))
+    return len(_VIETNAMESE_LETTERS.findall(sample.lower())) >= 0.1 * words

@@ -25,6 +25,7 @@ ABBREVIATIONS = frozenset(
 _SENTENCE_BREAK = re.compile(r"(?:[.!?]+|…+)[”\"’')\]»]*(?=\s+)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+(?:[-–•*]\s*)?[“\"'‘(\[«]?(\w)")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
+_LAST_WORD = re.compile(r"([\w./]+)$")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -90,7 +91,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 def _is_abbreviation(paragraph: str, dot: int, mark: str) -> bool:
     if not mark.startswith("."):
         return False
-    word = re.search(r"([\w./]+)$", paragraph[:dot])
+    word = _LAST_WORD.search(paragraph[max(0, dot - 40) : dot])
     if word is None:
         return False
     token = word.group(1).lower()

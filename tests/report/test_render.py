@@ -128,7 +128,7 @@ def test_html_has_sections_points_counts_and_skipped(report):
     assert any("Nguồn lực đầu tư còn hạn chế" in p and "3 bài" in p for p in points)
     assert any("kỷ cương hành chính" in p and "4 bài" in p for p in points)
     assert len(tree.css("ul.examples li")) == 3
-    assert SKIP_REASON in tree.css_first(f"#bai-bo-qua").text()
+    assert SKIP_REASON in tree.css_first("#bai-bo-qua").text()
     assert "Giao ban báo chí quý I & định hướng" in tree.body.text()
 
 

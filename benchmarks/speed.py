@@ -1,0 +1,99 @@
+"""Throughput of classify and digest against reading+splitting alone and against sumy's LexRank, on corpus articles.
+
+    python benchmarks/speed.py [--sizes 100 1000 10000] [--write]
+
+Every figure is articles per second measured in this run; ratios compare with LexRank (same
+articles, five sentences each) and with the floor of just reading and sentence-splitting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+
+from common import append_results, corpus_records, peak_memory_mb, timed
+
+from tongket.models.analyse import analyse
+from tongket.models.digest import build_digest
+from tongket.models.store import load_classifier
+from tongket.text.clean import assign_roles
+from tongket.text.read import article_from_record
+from tongket.text.segment import segment_article
+
+_classifier = None
+
+
+def _articles(records):
+    return [article_from_record(r, r["id"]) for r in records]
+
+
+def read_and_split(records) -> int:
+    for article in _articles(records):
+        assign_roles(segment_article(article))
+    return len(records)
+
+
+def classify(records) -> int:
+    for article in _articles(records):
+        analyse(article, _get(), sentences=False)
+    return len(records)
+
+
+def digest(records) -> int:
+    for article in _articles(records):
+        build_digest(analyse(article, _get()))
+    return len(records)
+
+
+def _get():
+    global _classifier
+    if _classifier is None:
+        _classifier = load_classifier()
+    return _classifier
+
+
+def digest_parallel(records, jobs: int = 2) -> int:
+    _get()
+    size = max(1, len(records) // (jobs * 8))
+    parts = [records[i : i + size] for i in range(0, len(records), size)]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return sum(pool.map(digest, parts))
+
+
+def lexrank(records) -> int:
+    from lexrank_baseline import lexrank_summary
+
+    for record in records:
+        lexrank_summary(record["text"], 5)
+    return len(records)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--write", action="store_true", help="append the table to RESULTS.md")
+    args = parser.parse_args()
+    rows = ["| articles | read+split | classify (1 core) | digest (1 core) | digest (2 cores) | LexRank (1 core) | digest÷LexRank (2 cores) | digest÷read+split |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for size in args.sizes:
+        records = corpus_records(size)
+        rates = {}
+        for name, function in (("read", read_and_split), ("classify", classify), ("digest", digest),
+                               ("digest2", digest_parallel), ("lexrank", lexrank)):
+            seconds, count = timed(function, records)
+            rates[name] = count / seconds
+        rows.append(
+            f"| {len(records)} | {rates['read']:.0f}/s | {rates['classify']:.0f}/s | {rates['digest']:.0f}/s | "
+            f"{rates['digest2']:.0f}/s | {rates['lexrank']:.1f}/s | {rates['digest2'] / rates['lexrank']:.0f}× | "
+            f"{rates['digest'] / rates['read']:.2f} |"
+        )
+        print(rows[-1], flush=True)
+    table = "\n".join(rows) + f"\n\nPeak memory of the benchmark process: {peak_memory_mb():.0f} MB."
+    print(table)
+    if args.write:
+        append_results("Speed: articles per second", "python benchmarks/speed.py " + " ".join(sys.argv[1:]), table)
+
+
+if __name__ == "__main__":
+    main()
