@@ -15,6 +15,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from pathlib import Path
 
 from common import append_results
 from lexrank_baseline import lexrank_summary, textrank_summary
@@ -92,7 +93,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    articles = load_labels([sys.path[0] + "/../labels"])
+    articles = load_labels([Path(__file__).resolve().parent.parent / "labels"])
     totals: dict[str, Counter] = {}
     for train, test in article_folds(articles, args.folds):
         classifier = fit_linear([articles[i] for i in train], TrainOptions()).runtime_

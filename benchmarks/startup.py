@@ -29,14 +29,26 @@ def time_command(args: list[str], runs: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--write", action="store_true", help="append the figures to RESULTS.md")
     args = parser.parse_args()
     cli = [sys.executable, "-c", "from tongket.cli.app import main; main()"]
     python = time_command([sys.executable, "-c", "pass"], args.runs)
     classify = time_command([*cli, "classify", str(ARTICLE), "--format", "jsonl"], args.runs)
     digest = time_command([*cli, "digest", str(ARTICLE)], args.runs)
-    print(f"python -c pass           median {statistics.median(python):.3f} s")
-    print(f"tongket classify 1 file  median {statistics.median(classify):.3f} s  (max {max(classify):.3f} s)")
-    print(f"tongket digest 1 file    median {statistics.median(digest):.3f} s  (max {max(digest):.3f} s)")
+    table = "\n".join([
+        "| command | median | max |",
+        "|---|---:|---:|",
+        f"| `python -c pass` | {statistics.median(python):.3f} s | {max(python):.3f} s |",
+        f"| `tongket classify` one article | {statistics.median(classify):.3f} s | {max(classify):.3f} s |",
+        f"| `tongket digest` one article | {statistics.median(digest):.3f} s | {max(digest):.3f} s |",
+        "",
+        f"{args.runs} runs each, a fresh process every run.",
+    ])
+    print(table)
+    if args.write:
+        from common import append_results
+
+        append_results("CLI start-up", f"python benchmarks/startup.py --runs {args.runs} --write", table)
 
 
 if __name__ == "__main__":

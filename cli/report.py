@@ -37,6 +37,7 @@ def report_command(
         raise typer.BadParameter(f"output folder {output.parent} does not exist", param_hint="-o/--output")
     from tongket.report.assemble import build_report
     from tongket.report.batch import BatchOptions, run_batch
+    from tongket.report.outputs import output_key, render_with_cache
     from tongket.report.render import render_report
 
     options = BatchOptions(jobs=jobs, cache_dir=cache, model=model, words=list(words or []), since=since, until=until)
@@ -47,17 +48,26 @@ def report_command(
     except KeyboardInterrupt:
         state.fail("interrupted; finished digests are cached, run the same command again to continue")
         raise typer.Exit(130) from None
-    report = build_report(entries, digest_cache, inputs, options, title=title, threshold=threshold)
-    render_report(report, output, fmt)
+    settings = {"format": fmt, "title": title, "threshold": threshold, "output": output.name, **vars(options)}
+    settings.pop("jobs"), settings.pop("cache_dir")
+
+    def render() -> list[Path]:
+        report = build_report(entries, digest_cache, inputs, options, title=title, threshold=threshold)
+        render_report(report, output, fmt)
+        assets = output.parent / f"{output.stem}_files"
+        return [output, *(sorted(assets.iterdir()) if fmt == "md" and assets.is_dir() else [])]
+
+    from_cache = render_with_cache(digest_cache, output_key(entries, settings), output, render)
     digest_cache.close()
     seconds = time.perf_counter() - started
+    skipped = [e for e in entries if e.skipped]
     typer.echo(
-        f"{output}: {len(report.articles)} articles, {len(report.skipped)} skipped, {seconds:.1f} s "
-        f"({len(entries) / max(seconds, 1e-9):.1f} articles/s)",
+        f"{output}: {len(entries) - len(skipped)} articles, {len(skipped)} skipped, {seconds:.1f} s "
+        f"({len(entries) / max(seconds, 1e-9):.1f} articles/s){' — unchanged, served from the cache' if from_cache else ''}",
         err=True,
     )
-    for skipped in report.skipped:
-        state.fail(f"skipped {skipped.reason}")
+    for entry in skipped:
+        state.fail(f"skipped {entry.skipped}")
 
 
 def _check_date(value: str, option: str) -> None:

@@ -45,8 +45,8 @@ def group_points(
     groups: dict[int, list[int]] = defaultdict(list)
     for index, label in enumerate(labels):
         groups[label].append(index)
-    recurring = [_recurring(points, members, vectors, category) for members in groups.values()]
-    recurring = [r for r in recurring if r.count >= min_articles]
+    widespread = [m for m in groups.values() if len({points[i].article for i in m}) >= min_articles]
+    recurring = [_recurring(points, members, vectors, category) for members in widespread]
     recurring.sort(key=lambda r: (-r.count, r.text))
     return recurring
 
@@ -83,6 +83,7 @@ def _average_linkage(vectors, seeds: np.ndarray, threshold: float) -> np.ndarray
     """Merge seed groups whose members are, on average, at least `threshold` similar."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.sparse import csr_matrix
+    from sklearn.preprocessing import normalize
 
     n_seeds = int(seeds.max()) + 1
     if n_seeds < 2:
@@ -93,18 +94,15 @@ def _average_linkage(vectors, seeds: np.ndarray, threshold: float) -> np.ndarray
     members = np.array([seed in position for seed in seeds])
     assign = csr_matrix((np.ones(members.sum()), (np.flatnonzero(members), [position[int(s)] for s in seeds[members]])),
                         shape=(len(seeds), len(order)))
-    centroids = (assign.T @ vectors).toarray() / sizes[order][:, None]
-    norms = np.linalg.norm(centroids, axis=1, keepdims=True)
-    centroids = centroids / np.where(norms == 0, 1, norms)
     if len(order) < 2:
         return seeds
-    distance = np.clip(1 - centroids @ centroids.T, 0, 2)
+    centroids = normalize(assign.T @ vectors)  # sparse: a dense centroid matrix would be groups × vocabulary
+    distance = np.clip(1 - (centroids @ centroids.T).toarray(), 0, 2)
     condensed = distance[np.triu_indices(len(order), k=1)]
     merged = fcluster(linkage(condensed, method="average"), t=1 - threshold, criterion="distance")
-    labels = seeds.copy() + len(order) + 1
-    for seed, cluster in zip(order, merged):
-        labels[seeds == seed] = cluster
-    return labels
+    mapping = np.arange(n_seeds) + len(order) + 1  # seeds left out of the linkage keep a group of their own
+    mapping[order] = merged
+    return mapping[seeds]
 
 
 def _recurring(points: Sequence[PointRecord], members: list[int], vectors, category: str) -> RecurringPoint:

@@ -31,6 +31,7 @@ class DigestCache:
         self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, digest TEXT NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT PRIMARY KEY, files BLOB NOT NULL)")
         self._commit_every = commit_every
         self._last_commit = time.monotonic()
 
@@ -49,6 +50,15 @@ class DigestCache:
         self._query("INSERT OR REPLACE INTO digests VALUES (?, ?)", (key, json.dumps(digest, ensure_ascii=False)))
         if time.monotonic() - self._last_commit > self._commit_every:
             self.commit()
+
+    def get_output(self, key: str) -> bytes | None:
+        """A rendered report stored by `put_output` (a zip of its files), or None."""
+        row = self._query("SELECT files FROM outputs WHERE key = ?", (key,))
+        return bytes(row[0]) if row else None
+
+    def put_output(self, key: str, files: bytes) -> None:
+        self._query("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (key, files))
+        self.commit()
 
     def commit(self) -> None:
         with self._lock:

@@ -22,11 +22,13 @@ _DATE_LINE = re.compile(
     rf"(?:{_DATE}|{_TIME})(?:\s*[|,-]?\s*(?:{_WEEKDAY}\s*[,-]?\s*)?(?:ngày\s*)?(?:{_DATE}|{_TIME}))*\s*(?:\(GMT\+7\))?$",
     re.IGNORECASE,
 )
+_FULL_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY}\s*[,-]", re.IGNORECASE)
 _SOURCE_LINE = re.compile(
     r"^(?:nguồn(?:\s*tin)?|tác giả|theo|bài(?:\s*và\s*ảnh)?|ảnh|phóng viên|pv|ctv|người viết|biên tập)\s*[:.]",
     re.IGNORECASE,
 )
+_INTERVIEWER = re.compile(r"^(?:pv|phóng viên)\s*[:.]", re.IGNORECASE)
 _AGENCY = re.compile(r"^\(?(?:TTXVN|VOV|VTV|VNA|Chinhphu\.vn|TTO|PV|T/H|ĐCSVN|VGP|Baochinhphu\.vn)\)?\.?$", re.IGNORECASE)
 _THEO = re.compile(r"^Theo\s+[\w\s.,/-]{2,60}$")
 _CAPTION_START = re.compile(
@@ -36,12 +38,18 @@ _CAPTION_START = re.compile(
 )
 _CAPTION_END = re.compile(r"(?:\(|\.\s*|-\s*)ảnh\s*:?[^.]{0,60}\)?\.?$|\(ảnh[^)]*\)\.?$", re.IGNORECASE)
 _BOILERPLATE = re.compile(
-    r"xem thêm|cùng chuyên mục|kéo xuống|tin liên quan|tin cùng|tin mới|tin khác|bài mới|bài liên quan|chia sẻ|in bài|"
-    r"bình luận|ý kiến bạn đọc|gửi ý kiến|lượt xem|lượt tải|lượt truy cập|đang truy cập|đang online|khách viếng thăm|"
-    r"đánh giá bài viết|tổng số điểm|đăng nhập|đăng ký|bản quyền|copyright|©|giấy phép|chịu trách nhiệm|cơ quan chủ quản|"
-    r"tổng biên tập|đường dây nóng|hotline|điện thoại\s*:|fax\s*:|email\s*:|e-mail\s*:|website\s*:|về đầu trang|lên đầu trang|"
-    r"trang chủ|^top$|quay lại|máy chủ tìm kiếm|hôm nay\s*\d|tháng hiện tại|ghi rõ nguồn|facebook|twitter|zalo|tweet|"
-    r"thích\s*\d|like\s*\d|^\d+\s*(?:lượt|bình luận)|từ khóa\s*:|tags?\s*:|in trang|gửi bài|^[.\s•|>-]*$|^\W+$",
+    r"xem thêm|cùng chuyên mục|kéo xuống|tin liên quan|tin cùng chuyên mục|tin mới|tin khác|bài mới|bài liên quan|"
+    r"ý kiến bạn đọc|gửi ý kiến|lượt xem|lượt tải|lượt truy cập|đang truy cập|đang online|khách viếng thăm|"
+    r"đánh giá bài viết|tổng số điểm|bản quyền|copyright|©|giấy phép|người chịu trách nhiệm|chịu trách nhiệm (?:chính|xuất bản|nội dung)|cơ quan chủ quản|"
+    r"tổng biên tập|đường dây nóng|hotline|điện thoại\s*:|fax\s*:|e-?mail\s*:|website\s*:|về đầu trang|lên đầu trang|"
+    r"máy chủ tìm kiếm|hôm nay\s*\d|tháng hiện tại|ghi rõ nguồn|^\d+\s*(?:lượt|bình luận)|từ khóa\s*:|tags?\s*:|"
+    r"^[.\s•|>-]*$|^\W+$",
+    re.IGNORECASE,
+)
+# Words that are page buttons when they stand (almost) alone, and ordinary words inside a sentence.
+_BUTTONS = re.compile(
+    r"^(?:chia sẻ|bình luận|in bài|in trang|gửi bài|đăng nhập|đăng ký|trang chủ|quay lại|top|facebook|twitter|zalo|"
+    r"tweet|thích|like|lưu|bookmark|email|print)\b",
     re.IGNORECASE,
 )
 _MENU = re.compile(r"^[^.!?]{1,40}(?:\s*[|»›>]\s*[^.!?]{1,40}){1,}$")
@@ -69,15 +77,26 @@ def guess_role(text: str) -> tuple[str, bool]:
     words = stripped.split()
     if _DATE_LINE.match(stripped) or (_WEEKDAY_LINE.match(stripped) and len(words) <= 10):
         return "meta", True
-    if _SOURCE_LINE.match(stripped) and len(words) <= 20 or _AGENCY.match(stripped):
+    if len(words) <= 12 and _FULL_DATE.search(stripped) and not _SENTENCE_END.search(stripped):
+        return "meta", True
+    if _is_source_line(stripped, words) or _AGENCY.match(stripped):
         return "meta", True
     if len(words) <= 14 and _BOILERPLATE.search(stripped) or _MENU.match(stripped) and len(words) <= 20:
+        return "boilerplate", True
+    if len(words) <= 5 and _BUTTONS.match(stripped):
         return "boilerplate", True
     if len(words) <= 30 and _CAPTION_END.search(stripped):
         return "caption", False
     if len(words) <= 25 and not _SENTENCE_END.search(stripped) and _CAPTION_START.match(stripped):
         return "caption", False
     return "body", False
+
+
+def _is_source_line(text: str, words: list[str]) -> bool:
+    """"Nguồn: …", "Tác giả: …", "PV" — but not an interviewer's question ("PV: Thưa ông, …?")."""
+    if not _SOURCE_LINE.match(text) or len(words) > 20:
+        return False
+    return not (_INTERVIEWER.match(text) and (len(words) > 4 or text.endswith(("?", "!"))))
 
 
 def _mark_title(article: Article) -> None:
