@@ -9,7 +9,6 @@ cache folder, then again with the cache filled; prints time, articles/s and peak
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import tempfile
@@ -23,15 +22,20 @@ CLI = [sys.executable, "-c", "from tongket.cli.app import main; main()"]
 
 def run_report(corpus: Path, output: Path, cache: Path, jobs: int) -> tuple[float, float]:
     """Seconds and peak resident MB (largest process of the run) of one `tongket report`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    command = [*CLI, "report", str(corpus), "-o", str(output), "--cache", str(cache), "--jobs", str(jobs), "--no-progress"]
     start = time.perf_counter()
-    done = subprocess.run([*CLI, "report", str(corpus), "-o", str(output), "--cache", str(cache), "--jobs", str(jobs),
-                           "--no-progress"], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(done.stderr)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    return seconds, int(done.stdout.strip().splitlines()[-1]) / 1024
+
+
+# A fresh parent per run, so the peak it reports belongs to that run's processes alone.
+_MEASURE = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from tongket.models.analyse import analyse
-from tongket.models.store import load_classifier
+from tongket.models.store import default_model_dir, load_classifier
 from tongket.text.read import read_path
 from tongket.training.evaluate import LevelReport
 
@@ -39,6 +39,7 @@ def seed_report(classifier, seeds: Path = SEEDS) -> LevelReport:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None)
+    parser.add_argument("--card", action="store_true", help="append the scores to the model's MODEL_CARD.md")
     args = parser.parse_args()
     if not SEEDS.is_dir():
         sys.exit(f"{SEEDS} not found: the seed articles live beside the repository")
@@ -51,6 +52,36 @@ def main() -> None:
     print(json.dumps({"all": report.summary(), "body paragraphs": body.summary(), "per_label": report.per_label()}, indent=1))
     for error in report.worst_errors(30):
         print(f"{error['article'][:3]} gold={error['gold']:<12} pred={error['predicted']:<12} {error['text'][:90]}")
+    if args.card:
+        _append_to_card(Path(args.model) if args.model else default_model_dir(), report, body)
+
+
+def _append_to_card(model: Path, report: LevelReport, body: LevelReport) -> None:
+    """Seed scores belong in the card: they are the only real (not self-written) articles we score on."""
+    all_scores, body_scores = report.summary(), body.summary()
+    rows = "\n".join(
+        f"| {label} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | {row['support']} |"
+        for label, row in report.per_label().items()
+    )
+    section = f"""
+## Real articles: the five seeds
+
+Paragraph labels on the five real review-conference articles in `../shared/seeds` (never used in
+training; labelled by hand in `benchmarks/seed_labels.json`), measured with `python benchmarks/seeds.py --card`.
+
+- all {all_scores['units']} paragraphs: macro-F1 achievement/limitation/task **{all_scores['macro_f1_content']:.3f}**, accuracy {all_scores['accuracy']:.3f}
+- the {body_scores['units']} body paragraphs alone: accuracy {body_scores['accuracy']:.3f}
+
+| label | precision | recall | F1 | support |
+|---|---:|---:|---:|---:|
+{rows}
+"""
+    card = model / "MODEL_CARD.md"
+    text = card.read_text(encoding="utf-8")
+    marker = "\n## Real articles: the five seeds"
+    if marker in text:
+        text = text[: text.index(marker)]
+    card.write_text(text.rstrip("\n") + "\n" + section, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -96,9 +96,15 @@ def _average_linkage(vectors, seeds: np.ndarray, threshold: float) -> np.ndarray
                         shape=(len(seeds), len(order)))
     if len(order) < 2:
         return seeds
+    from scipy.spatial.distance import squareform
+
     centroids = normalize(assign.T @ vectors)  # sparse: a dense centroid matrix would be groups × vocabulary
-    distance = np.clip(1 - (centroids @ centroids.T).toarray(), 0, 2)
-    condensed = distance[np.triu_indices(len(order), k=1)]
+    distance = (centroids @ centroids.T).toarray()
+    np.subtract(1.0, distance, out=distance)
+    np.clip(distance, 0.0, 2.0, out=distance)
+    np.fill_diagonal(distance, 0.0)
+    condensed = squareform(distance, checks=False)
+    del distance
     merged = fcluster(linkage(condensed, method="average"), t=1 - threshold, criterion="distance")
     mapping = np.arange(n_seeds) + len(order) + 1  # seeds left out of the linkage keep a group of their own
     mapping[order] = merged

@@ -77,11 +77,13 @@ def guess_role(text: str) -> tuple[str, bool]:
     words = stripped.split()
     if _DATE_LINE.match(stripped) or (_WEEKDAY_LINE.match(stripped) and len(words) <= 10):
         return "meta", True
-    if len(words) <= 12 and _FULL_DATE.search(stripped) and not _SENTENCE_END.search(stripped):
-        return "meta", True
     if _is_source_line(stripped, words) or _AGENCY.match(stripped):
         return "meta", True
-    if len(words) <= 14 and _BOILERPLATE.search(stripped) or _MENU.match(stripped) and len(words) <= 20:
+    if len(words) <= 14 and _BOILERPLATE.search(stripped):
+        return "boilerplate", True
+    if len(words) <= 12 and _FULL_DATE.search(stripped) and not _SENTENCE_END.search(stripped):
+        return "meta", True
+    if _MENU.match(stripped) and len(words) <= 20:
         return "boilerplate", True
     if len(words) <= 5 and _BUTTONS.match(stripped):
         return "boilerplate", True

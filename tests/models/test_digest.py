@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import jsonschema
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 import pytest
 
 from tongket.models.analyse import analyse
@@ -68,3 +70,21 @@ def test_seed_boilerplate_is_never_content(seeds, shipped):
     assert all(p.label == "boilerplate" for p in article.paragraphs[source + 1 :])
     tail = analyse(read_path(seeds / "000_8bae1434a54b0515.txt"), shipped).paragraphs[-3:]
     assert [p.label for p in tail] == ["boilerplate"] * 3
+
+
+_WORDS = ["Năm 2024", "toàn ngành", "đã hoàn thành", "95%", "kế hoạch", "Tuy nhiên,", "còn chậm", "chưa", "hạn chế",
+          "Thời gian tới", "cần", "tăng cường", "Một là,", "Hai là,", "; ", ": ", ". ", "\n", "\n\n", "“", "”", "TP.", "v.v."]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=12)), max_size=80).map(" ".join))
+def test_digest_points_always_point_at_real_sentences(shipped, text):
+    from tongket.text.document import Article
+
+    article = analyse(Article(id="h", text=text), shipped)
+    digest = build_digest(article).to_dict()
+    for key in ("achievements", "limitations", "tasks"):
+        for point in digest[key]:
+            paragraph = article.paragraphs[point["paragraph"]]
+            assert 0 <= point["sentence"] < len(paragraph.sentences)
+            assert 0.0 <= point["score"] <= 1.0
