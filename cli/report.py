@@ -26,6 +26,7 @@ def report_command(
     model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")] = None,
     title: Annotated[str, typer.Option("--title", help="Report title.")] = "Báo cáo tổng hợp",
     threshold: Annotated[float, typer.Option("--threshold", help="Average similarity needed to group points (0–1).")] = 0.2,
+    all_articles: Annotated[bool, typer.Option("--all-articles", help="Group points of every article, not only those reporting a review.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
 ) -> None:
     """Digest every article (in parallel, cached, resumable) and write the consolidated report."""
@@ -48,11 +49,11 @@ def report_command(
     except KeyboardInterrupt:
         state.fail("interrupted; finished digests are cached, run the same command again to continue")
         raise typer.Exit(130) from None
-    settings = {"format": fmt, "title": title, "threshold": threshold, "output": output.name, **vars(options)}
+    settings = {"format": fmt, "title": title, "threshold": threshold, "output": output.name, "all": all_articles, **vars(options)}
     settings.pop("jobs"), settings.pop("cache_dir")
 
     def render() -> list[Path]:
-        report = build_report(entries, digest_cache, inputs, options, title=title, threshold=threshold)
+        report = build_report(entries, digest_cache, inputs, options, title=title, threshold=threshold, all_articles=all_articles)
         render_report(report, output, fmt)
         assets = output.parent / f"{output.stem}_files"
         return [output, *(sorted(assets.iterdir()) if fmt == "md" and assets.is_dir() else [])]

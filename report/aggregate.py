@@ -22,7 +22,7 @@ __all__ = ["PointRecord", "group_points", "DEFAULT_THRESHOLD"]
 DEFAULT_THRESHOLD = 0.2
 _NEAR_DUPLICATE = 0.5
 _MAX_LINKAGE = 5000
-_BLOCK = 2000
+_BLOCK = 500
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,18 @@ def build_report(
     options: BatchOptions,
     title: str = "Báo cáo tổng hợp",
     threshold: float = DEFAULT_THRESHOLD,
+    all_articles: bool = False,
 ) -> Report:
-    """Assemble the report; only small per-article rows and point texts are held in memory."""
+    """Assemble the report; only small per-article rows and point texts are held in memory.
+
+    Recurring points come from articles that report a review (see `reports_review`) unless
+    `all_articles`: in a general news dump, a road accident is not a limitation of anyone's work.
+    """
     rows: list[ArticleRow] = []
     keys: list[str] = []
     points: dict[str, list[PointRecord]] = defaultdict(list)
     seen_ids: Counter = Counter()
+    reviewed = 0
     for entry in entries:
         if entry.key is None:
             continue
@@ -38,6 +44,9 @@ def build_report(
         row = _row(entry, digest, seen_ids)
         rows.append(row)
         keys.append(entry.key)
+        if not (all_articles or reports_review(digest)):
+            continue
+        reviewed += 1
         for category in CATEGORIES:
             points[category] += [PointRecord(row.id, p["text"], p["score"]) for p in digest[_KEYS[category]]]
     return Report(
@@ -53,8 +62,21 @@ def build_report(
         totals={c: sum(r.counts[c] for r in rows) for c in CATEGORIES},
         skipped=[Skipped(e.source, e.skipped) for e in entries if e.skipped],
         digests=lambda: _digests(rows, keys, cache),
-        grouping=f"TF-IDF over syllables and syllable pairs, cosine similarity ≥ {threshold}, connected groups",
+        grouping=(
+            f"{reviewed}/{len(rows)} bài có nội dung tổng kết, đánh giá được dùng để gộp; "
+            f"TF-IDF theo âm tiết, gộp trung bình (average linkage) với độ tương đồng ≥ {threshold}"
+        ),
     )
+
+
+_REVIEW_TYPES = {"tổng kết", "sơ kết", "giao ban", "đại hội"}
+
+
+def reports_review(digest: dict) -> bool:
+    """A review-type event, or an article that states results, shortcomings and tasks alike."""
+    if digest["event"].get("type") in _REVIEW_TYPES:
+        return True
+    return all(len(digest[key]) >= 2 for key in _KEYS.values())
 
 
 def _date(digest: dict) -> str | None:

@@ -18,6 +18,9 @@ __all__ = ["output_key", "render_with_cache"]
 def output_key(entries: list[BatchEntry], settings: dict) -> str:
     """Fingerprint of everything a rendered report depends on."""
     digest = hashlib.sha256(metadata.version("tongket").encode())
+    for source in sorted(Path(__file__).parent.rglob("*")):  # a changed renderer or grouping must not serve old output
+        if source.suffix in (".py", ".j2"):
+            digest.update(source.read_bytes())
     digest.update(repr(sorted(settings.items())).encode())
     for entry in entries:
         digest.update(f"{entry.key}|{entry.skipped}\n".encode())
