@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sklearn.metrics import adjusted_rand_score
 
-from tongket.report.aggregate import _NEAR_DUPLICATE, PointRecord, _average_linkage, _components, _vectors
+from tongket.report.aggregate import PointRecord, _components, _vectors, cluster_labels
 
 HERE = Path(__file__).resolve().parent
 
@@ -45,7 +45,7 @@ def main() -> None:
             if method == "single":
                 labels = _components(vectors, threshold)
             else:
-                labels = _average_linkage(vectors, _components(vectors, _NEAR_DUPLICATE), threshold)
+                labels = cluster_labels(vectors, threshold)
             gold += [f"{category}/{r['group']}" for r in subset]
             predicted += [f"{category}/{label}" for label in labels]
         p, r, f = pairwise(gold, predicted)

@@ -84,7 +84,7 @@ def systems(labelled, classifier, n: int) -> dict[str, list[tuple[str, str]]]:
         "keyword rules": [(p["text"], c) for c, key in KEYS.items() for p in keyword[key]],
         "LexRank": [(s, "") for s in lexrank_summary(text, n)] if text else [],
         "TextRank": [(s, "") for s in textrank_summary(text, n)] if text else [],
-        f"lead-N": [(s, "") for s in sentences[:n]],
+        "lead-N": [(s, "") for s in sentences[:n]],
     }
 
 

@@ -30,7 +30,6 @@ _SOURCE_LINE = re.compile(
 )
 _INTERVIEWER = re.compile(r"^(?:pv|phóng viên)\s*[:.]", re.IGNORECASE)
 _AGENCY = re.compile(r"^\(?(?:TTXVN|VOV|VTV|VNA|Chinhphu\.vn|TTO|PV|T/H|ĐCSVN|VGP|Baochinhphu\.vn)\)?\.?$", re.IGNORECASE)
-_THEO = re.compile(r"^Theo\s+[\w\s.,/-]{2,60}$")
 _CAPTION_START = re.compile(
     r"^(?:toàn cảnh|quang cảnh|ảnh\s*:|các đại biểu|đại biểu|lãnh đạo|đồng chí|ông|bà|thứ trưởng|bộ trưởng|chủ tịch|bí thư|phó|"
     r"trao|tặng|hình\s*\d*\s*[:.]|video\s*:|clip\s*:|biểu đồ|bảng\s*\d)",

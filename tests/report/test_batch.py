@@ -1,7 +1,6 @@
 """The batch runner: streaming, skipping bad articles, the cache, and resuming a killed run."""
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -9,7 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from tongket.report.aggregate import PointRecord, group_points
 from tongket.report.assemble import build_report
