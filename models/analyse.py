@@ -54,6 +54,7 @@ def _label_paragraphs(article: Article, classifier: Classifier) -> None:
     for paragraph, prob, score in zip(article.paragraphs, probs, scores):
         if paragraph.role_is_certain and paragraph.role != "body":
             paragraph.label = paragraph.role
+            score = np.zeros_like(score)  # page chrome states no achievement, limitation or task
         else:
             paragraph.label = classifier.classes[int(np.argmax(prob))]
         paragraph.scores = _scores(score)
@@ -76,15 +77,20 @@ def _unify_ordinal_lists(article: Article, probs: np.ndarray, classes: list[str]
 
 
 def _label_sentences(article: Article, classifier: Classifier) -> None:
-    units = sentence_units(article)
+    """Sentences of multi-sentence body paragraphs get their own label; a lone sentence shares its paragraph's."""
+    for paragraph in article.paragraphs:
+        if paragraph.label not in BODY_LABELS or len(paragraph.sentences) == 1:
+            for sentence in paragraph.sentences:
+                sentence.label, sentence.scores = paragraph.label, dict(paragraph.scores)
+    units = [
+        u for u in sentence_units(article)
+        if article.paragraphs[u["paragraph"]].label in BODY_LABELS and len(article.paragraphs[u["paragraph"]].sentences) > 1
+    ]
+    if not units:
+        return
     probs, scores = classifier.predict(units)
     body_columns = [classifier.classes.index(name) for name in BODY_LABELS if name in classifier.classes]
     for unit, prob, score in zip(units, probs, scores):
-        paragraph = article.paragraphs[unit["paragraph"]]
-        sentence = paragraph.sentences[unit["sentence"]]
+        sentence = article.paragraphs[unit["paragraph"]].sentences[unit["sentence"]]
         sentence.scores = _scores(score)
-        if paragraph.label not in BODY_LABELS or len(paragraph.sentences) == 1:
-            sentence.label = paragraph.label
-            sentence.scores = dict(paragraph.scores)
-        else:
-            sentence.label = classifier.classes[body_columns[int(np.argmax(prob[body_columns]))]]
+        sentence.label = classifier.classes[body_columns[int(np.argmax(prob[body_columns]))]]

@@ -90,7 +90,7 @@ def local_matrix(units: Sequence[dict]) -> np.ndarray:
     matrix = np.zeros((len(units), len(LOCAL_FEATURES)))
     for indices in group_articles(units):
         for i in indices:
-            matrix[i] = local_features(units[i], len(indices))
+            matrix[i] = local_features(units[i], units[i].get("group_size", len(indices)))
     return matrix
 
 

@@ -41,4 +41,6 @@ def sentence_units(article: Article) -> list[dict]:
                     "sentence": s.index,
                 }
             )
+    for unit in units:
+        unit["group_size"] = len(units)  # relative position stays right when callers keep only some units
     return units

@@ -73,9 +73,8 @@ def _fields(article: Article) -> dict:
 
 def run_batch(inputs: list[str | Path], options: BatchOptions, progress: Progress | None = None) -> tuple[list[BatchEntry], DigestCache]:
     """Digest every article of `inputs`; returns entries in input order and the cache holding the digests."""
-    from tongket.models.store import default_model_dir
     global _worker_classifier
-    from tongket.models.store import load_classifier
+    from tongket.models.store import default_model_dir, load_classifier
 
     files = expand_inputs(inputs)
     total = count_articles(files)
@@ -102,8 +101,6 @@ def run_batch(inputs: list[str | Path], options: BatchOptions, progress: Progres
     if progress:
         progress(total, total)
     return entries, cache
-
-
 
 
 def default_cache_dir() -> Path:

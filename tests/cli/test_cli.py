@@ -26,6 +26,7 @@ def test_classify_jsonl_records():
     assert [r["index"] for r in records] == list(range(len(records)))
     assert {"doc", "index", "text", "label", "scores"} <= set(records[0])
     assert records[0]["label"] == "boilerplate" and records[1]["label"] == "title"
+    assert records[0]["scores"] == {"achievement": 0.0, "limitation": 0.0, "task": 0.0}
     assert set(records[5]["scores"]) == {"achievement", "limitation", "task"}
 
 
