@@ -53,6 +53,16 @@ def append_results(title: str, command: str, body: str) -> None:
         handle.write(section)
 
 
+def publish(title: str, table: str, write: bool) -> None:
+    """Print a result table and, with --write, log it in RESULTS.md with the command that made it."""
+    import sys
+
+    print(table)
+    if write:
+        script = Path(sys.argv[0]).name
+        append_results(title, " ".join(["python", f"benchmarks/{script}", *sys.argv[1:]]), table)
+
+
 def chunks(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
-from common import append_results
+from common import publish
 from lexrank_baseline import lexrank_summary, textrank_summary
 
 from tongket.models.analyse import analyse
@@ -114,9 +113,7 @@ def main() -> None:
                if "matched_category" in t else "– | –")
         rows.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {cat} |")
     table = "\n".join(rows) + f"\n\n{len(articles)} labelled articles, {args.folds}-fold cross-validation grouped by article."
-    print(table)
-    if args.write:
-        append_results("Quality: key points against reference points", "python benchmarks/quality.py " + " ".join(sys.argv[1:]), table)
+    publish("Quality: key points against reference points", table, args.write)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import CORPUS, append_results
+from common import CORPUS, publish
 
 CLI = [sys.executable, "-c", "from tongket.cli.app import main; main()"]
 
@@ -59,9 +59,7 @@ def main() -> None:
         "",
         f"Speed-up from the cache: {cold / warm:.1f}×. Report file: {size_mb:.1f} MB of {args.format.upper()}.",
     ])
-    print(table)
-    if args.write:
-        append_results(f"Batch report over {args.corpus.parent.name}", "python benchmarks/report_corpus.py " + " ".join(sys.argv[1:]), table)
+    publish(f"Batch report over {args.corpus.parent.name}", table, args.write)
 
 
 if __name__ == "__main__":

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import sys
 
-from common import append_results, corpus_records, peak_memory_mb, timed
+from common import corpus_records, peak_memory_mb, publish, timed
 
 from tongket.models.analyse import analyse
 from tongket.models.digest import build_digest
@@ -90,9 +89,7 @@ def main() -> None:
         )
         print(rows[-1], flush=True)
     table = "\n".join(rows) + f"\n\nPeak memory of the benchmark process: {peak_memory_mb():.0f} MB."
-    print(table)
-    if args.write:
-        append_results("Speed: articles per second", "python benchmarks/speed.py " + " ".join(sys.argv[1:]), table)
+    publish("Speed: articles per second", table, args.write)
 
 
 if __name__ == "__main__":

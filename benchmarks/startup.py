@@ -44,11 +44,9 @@ def main() -> None:
         "",
         f"{args.runs} runs each, a fresh process every run.",
     ])
-    print(table)
-    if args.write:
-        from common import append_results
+    from common import publish
 
-        append_results("CLI start-up", f"python benchmarks/startup.py --runs {args.runs} --write", table)
+    publish("CLI start-up", table, args.write)
 
 
 if __name__ == "__main__":
