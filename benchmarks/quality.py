@@ -19,8 +19,7 @@ from pathlib import Path
 from common import publish
 from lexrank_baseline import lexrank_summary, textrank_summary
 
-from tongket.models.analyse import analyse
-from tongket.models.digest import build_digest
+from tongket.pipeline import analyse_batch, digest_batch
 from tongket.text.clean import assign_roles
 from tongket.text.document import CONTENT_LABELS
 from tongket.training.baselines import KeywordClassifier
@@ -74,8 +73,8 @@ def body_text(labelled) -> str:
 
 
 def systems(labelled, classifier, n: int) -> dict[str, list[tuple[str, str]]]:
-    digest = build_digest(analyse(assign_roles(labelled.to_article()), classifier)).to_dict()
-    keyword = build_digest(analyse(assign_roles(labelled.to_article()), KeywordClassifier())).to_dict()
+    digest = digest_batch([labelled.to_article()], classifier)[0].to_dict()
+    keyword = digest_batch([labelled.to_article()], KeywordClassifier())[0].to_dict()
     text = body_text(labelled)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
     return {

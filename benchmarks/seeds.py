@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from tongket.models.analyse import analyse
+from tongket.pipeline import analyse_batch, digest_batch
 from tongket.models.store import default_model_dir, load_classifier
 from tongket.text.read import read_path
 from tongket.training.evaluate import LevelReport
@@ -24,7 +24,7 @@ def seed_report(classifier, seeds: Path = SEEDS) -> LevelReport:
     labels = json.loads((HERE / "seed_labels.json").read_text(encoding="utf-8"))["labels"]
     report = LevelReport("paragraph")
     for name, gold in labels.items():
-        article = analyse(read_path(seeds / name), classifier, sentences=False)
+        article = analyse_batch([read_path(seeds / name)], classifier, sentences=False)[0]
         if len(article.paragraphs) != len(gold):
             raise SystemExit(f"{name}: {len(article.paragraphs)} paragraphs, {len(gold)} labels: segmentation changed")
         for paragraph, label in zip(article.paragraphs, gold):

@@ -13,8 +13,7 @@ import multiprocessing
 
 from common import corpus_records, peak_memory_mb, publish, timed
 
-from tongket.models.analyse import analyse
-from tongket.models.digest import build_digest
+from tongket.pipeline import analyse_batch, batches, digest_batch
 from tongket.models.store import load_classifier
 from tongket.text.clean import assign_roles
 from tongket.text.read import article_from_record
@@ -34,14 +33,14 @@ def read_and_split(records) -> int:
 
 
 def classify(records) -> int:
-    for article in _articles(records):
-        analyse(article, _get(), sentences=False)
+    for chunk in batches(_articles(records)):
+        analyse_batch(chunk, _get(), sentences=False)
     return len(records)
 
 
 def digest(records) -> int:
-    for article in _articles(records):
-        build_digest(analyse(article, _get()))
+    for chunk in batches(_articles(records)):
+        digest_batch(chunk, _get())
     return len(records)
 
 

@@ -39,10 +39,13 @@ app.command("report")(report.report_command)
 
 def main() -> None:
     """Console entry point: library errors become one line and exit 1; tracebacks only with --debug."""
-    from tongket.text.errors import TongketError
+    from tongket.text.errors import OptionError, TongketError
 
     try:
         app(standalone_mode=False)
+    except OptionError as error:
+        state.fail(str(error))
+        sys.exit(2)
     except TongketError as error:
         state.fail(str(error))
         if state.debug:

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from tongket.cli.common import check_choice, open_output, report_input_error
+from tongket.text.read import GROUP_FIELDS
 
 LEVELS = ("paragraph", "sentence")
 FORMATS = ("table", "jsonl", "json")
@@ -27,18 +28,16 @@ def classify_command(
     check_choice(output_format, FORMATS, "--format")
     if not files and paragraphs is None:
         raise typer.BadParameter("give article files, '-' for stdin, or --paragraphs FILE.jsonl")
-    from tongket.models.store import load_classifier
+    if files and paragraphs is not None:
+        raise typer.BadParameter("give either article files or --paragraphs FILE.jsonl, not both")
+    import tongket
 
-    classifier = load_classifier(model)
+    classifier = tongket.load_model(model)
     with open_output(output) as out:
         if paragraphs is not None:
-            from tongket.models.paragraphs import classify_paragraph_file
-
-            records = classify_paragraph_file(paragraphs, classifier, sentences=level == "sentence")
+            records = tongket.classify_paragraphs(paragraphs, model=classifier, level=level)
         else:
-            from tongket.models.pipeline import classify_records, iter_articles
-
-            records = classify_records(iter_articles([str(f) for f in files or []], report_input_error), classifier, level)
+            records = tongket.classify([str(f) for f in files or []], model=classifier, level=level, on_error=report_input_error)
         _write(records, output_format, out, level)
 
 
@@ -66,9 +65,15 @@ def _table(records: list[dict], out, level: str) -> None:
         table.add_column(column, no_wrap=True)
     table.add_column("text", ratio=1)
     styles = {"achievement": "green", "limitation": "red", "task": "blue", "context": "white"}
-    for r in records:
-        keys = [r["doc"], str(r["paragraph"]), str(r["index"])] if level == "sentence" else [r["doc"], str(r["index"])]
+    for number, r in enumerate(records):
+        doc, index = str(_first(r, GROUP_FIELDS, "")), str(r.get("index", number))
+        keys = [doc, str(r.get("paragraph", "")), index] if level == "sentence" else [doc, index]
         scores = [f"{r['scores'].get(k, 0):.2f}" for k in ("achievement", "limitation", "task")]
         label = f"[{styles.get(r['label'], 'dim')}]{r['label']}[/]"
         table.add_row(*keys, label, *scores, r["text"] if len(r["text"]) < 160 else r["text"][:157] + "…")
     Console(file=out, width=None if out.isatty() else 200).print(table)
+
+
+def _first(record: dict, names: tuple[str, ...], default: object) -> object:
+    """The first of `names` present in a record: `--paragraphs` input keeps its own field names."""
+    return next((record[name] for name in names if name in record), default)

@@ -21,12 +21,11 @@ def digest_command(
 ) -> None:
     """Write what each article says was achieved, what falls short and what comes next, with its event metadata."""
     check_choice(output_format, FORMATS, "--format")
-    from tongket.models.pipeline import digest_articles, iter_articles
-    from tongket.models.store import load_classifier
+    import tongket
 
-    classifier = load_classifier(model)
+    classifier = tongket.load_model(model)
     with open_output(output) as out:
-        digests = [d.to_dict() for d in digest_articles(iter_articles([str(f) for f in files], report_input_error), classifier)]
+        digests = [d.to_dict() for d in tongket.digest([str(f) for f in files], model=classifier, on_error=report_input_error)]
         single = len(files) == 1 and not str(files[0]).endswith(".jsonl") and len(digests) == 1
         if output_format == "json":
             json.dump(digests[0] if single else digests, out, ensure_ascii=False, indent=2)

@@ -17,18 +17,20 @@ from sklearn.utils.validation import check_is_fitted
 
 from tongket.models.features import analyze, context_matrix, local_matrix
 from tongket.models.runtime import LinearRuntime
-from tongket.text.document import CONTENT_LABELS
+from tongket.models.units import Unit
 
 __all__ = ["UnitClassifier"]
 
 
 class UnitClassifier(ClassifierMixin, BaseEstimator):
-    """Labels units (paragraphs or sentences) of articles as achievement, limitation, task, context or a page role.
+    """Labels units (paragraphs or sentences) as achievement, limitation, task, context or a page role.
 
-    X is a sequence of unit dicts (see `tongket.models.features`); units of one article must
-    share `article` and carry `position` so the second pass can look at their neighbours.
-    The second pass serves paragraphs only: on sentences it lost to the first pass in grouped
-    cross-validation (macro-F1 0.909 against 0.921), so sentences keep their first-pass labels.
+    X is a sequence of `Unit`s; units of one article share `article` and carry `position`, so the
+    second pass can look at their neighbours. The second pass serves paragraphs only: on sentences
+    it lost to the first pass in grouped cross-validation, so sentences keep first-pass labels.
+    `vocabulary_texts` (optional) are unlabelled texts, such as real corpus paragraphs, that fix
+    the vocabulary and IDF so that words the labelled data lacks still weigh what they weigh in
+    real news.
     """
 
     def __init__(
@@ -52,94 +54,72 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
         self.tol = tol
 
-    def fit(self, X: Sequence[dict], y: Sequence[str], content: Sequence[set[str]] | None = None) -> UnitClassifier:
-        """Learn from units and their labels; `content` gives multi-label sets for mixed units."""
+    def fit(
+        self, X: Sequence[Unit], y: Sequence[str], sample_weight: Sequence[float] | None = None,
+        vocabulary_texts: Sequence[str] | None = None,
+    ) -> UnitClassifier:
+        """Learn from units and their labels."""
         units, labels = list(X), np.asarray(y)
-        targets = self._content_targets(labels, content)
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         self.classes_ = np.unique(labels)
-        self.content_labels_ = list(CONTENT_LABELS)
         self.vectorizer_ = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=self.min_df, dtype=np.float64)
-        local = sparse.hstack([self.vectorizer_.fit_transform([u["text"] for u in units]), local_matrix(units)]).tocsr()
+        texts = [u.text for u in units]
+        if vocabulary_texts:
+            self.vectorizer_.fit(list(vocabulary_texts))
+            terms = self.vectorizer_.transform(texts)
+        else:
+            terms = self.vectorizer_.fit_transform(texts)
         if hasattr(self.vectorizer_, "stop_words_"):
             del self.vectorizer_.stop_words_  # older scikit-learn keeps every pruned term; it only bloats the file
-        self.local_ = self._model(self.C).fit(local, labels)
-        self.multi_ = [self._binary(self.C, local, targets[:, k]) for k in range(targets.shape[1])]
-        self.final_, self.final_multi_ = None, []
+        local = sparse.hstack([terms, local_matrix(units)]).tocsr()
+        self.local_ = self._model(self.C).fit(local, labels, sample_weight=weights)
+        self.final_ = None
         if self.use_context:
-            stacked = self._out_of_fold(units, local, labels, targets)
-            rows = np.array([u.get("level") != "sentence" for u in units])
-            second = sparse.hstack([local, context_matrix(units, stacked)]).tocsr()[rows]
-            self.final_ = self._model(self.context_C).fit(second, labels[rows])
-            self.final_multi_ = [self._binary(self.context_C, second, targets[rows, k]) for k in range(targets.shape[1])]
+            stacked = self._out_of_fold(units, local, labels, weights)
+            rows = np.array([u.level != "sentence" for u in units])
+            chosen = [u for u, keep in zip(units, rows) if keep]
+            second = sparse.hstack([local[rows], context_matrix(chosen, stacked[rows])]).tocsr()
+            self.final_ = self._model(self.context_C).fit(second, labels[rows], sample_weight=None if weights is None else weights[rows])
         self.runtime_ = self._export()
         return self
 
-    def predict_proba(self, X: Sequence[dict]) -> np.ndarray:
+    def predict_proba(self, X: Sequence[Unit]) -> np.ndarray:
         """Probabilities over `classes_` for each unit."""
         check_is_fitted(self, "runtime_")
-        return self.runtime_.predict(list(X))[0]
+        return self.runtime_.predict_proba(list(X))
 
-    def predict_scores(self, X: Sequence[dict]) -> np.ndarray:
-        """Independent probabilities that each unit states an achievement, a limitation, a task."""
-        check_is_fitted(self, "runtime_")
-        return self.runtime_.predict(list(X))[1]
-
-    def predict(self, X: Sequence[dict]) -> np.ndarray:
+    def predict(self, X: Sequence[Unit]) -> np.ndarray:
         """Most probable label of each unit."""
-        probabilities = self.predict_proba(X)
-        return self.classes_[np.argmax(probabilities, axis=1)]
+        check_is_fitted(self, "runtime_")
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
 
     def _model(self, C: float) -> LogisticRegression:
         return LogisticRegression(C=C, max_iter=self.max_iter, tol=self.tol, class_weight=self.class_weight)
 
-    def _binary(self, C: float, features, target: np.ndarray) -> LogisticRegression | float:
-        if target.min() == target.max():
-            return float(target[0])
-        return LogisticRegression(C=C, max_iter=self.max_iter, tol=self.tol, class_weight="balanced").fit(features, target)
-
-    @staticmethod
-    def _content_targets(labels: np.ndarray, content: Sequence[set[str]] | None) -> np.ndarray:
-        sets = content if content is not None else [{label} for label in labels]
-        return np.array([[float(name in s) for name in CONTENT_LABELS] for s in sets])
-
-    def _out_of_fold(self, units, local, labels, targets) -> np.ndarray:
+    def _out_of_fold(self, units, local, labels, weights) -> np.ndarray:
         """First-pass probabilities for each unit from models that never saw its article."""
-        groups = np.array([str(u.get("group", u.get("article", ""))) for u in units])
+        groups = np.array([u.group or u.article for u in units])
         folds = min(self.n_folds, len(set(groups)))
         stacked = np.zeros((len(units), len(self.classes_)))
         if folds < 2:
             return stacked
         for train, test in GroupKFold(n_splits=folds).split(local, labels, groups):
-            model = self._model(self.C).fit(local[train], labels[train])
+            fold_weights = None if weights is None else weights[train]
+            model = self._model(self.C).fit(local[train], labels[train], sample_weight=fold_weights)
             stacked[np.ix_(test, np.searchsorted(self.classes_, model.classes_))] = model.predict_proba(local[test])
         return stacked
 
     def _export(self) -> LinearRuntime:
-        empty = np.zeros((0, 0))
-        final_multi = _stack_binary(self.final_multi_) if self.final_ is not None else (empty, np.zeros(0))
-        multi_coef, multi_intercept = _stack_binary(self.multi_)
         vocabulary = {term: int(i) for term, i in self.vectorizer_.vocabulary_.items()}
         return LinearRuntime(
             classes=[str(c) for c in self.classes_],
-            content_labels=list(self.content_labels_),
             vocabulary=vocabulary,
             idf=self.vectorizer_.idf_.copy(),
             local_coef=_class_coef(self.local_),
             local_intercept=_class_intercept(self.local_),
-            multi_coef=multi_coef,
-            multi_intercept=multi_intercept,
-            final_coef=_class_coef(self.final_) if self.final_ is not None else empty,
+            final_coef=_class_coef(self.final_) if self.final_ is not None else np.zeros((0, 0)),
             final_intercept=_class_intercept(self.final_) if self.final_ is not None else np.zeros(0),
-            final_multi_coef=final_multi[0],
-            final_multi_intercept=final_multi[1],
         )
-
-
-def _stack_binary(models: list) -> tuple[np.ndarray, np.ndarray]:
-    width = next((m.coef_.shape[1] for m in models if not isinstance(m, float)), 0)
-    coef = np.vstack([np.zeros(width) if isinstance(m, float) else m.coef_[0] for m in models])
-    intercept = np.array([(50.0 if m else -50.0) if isinstance(m, float) else m.intercept_[0] for m in models])
-    return coef, intercept
 
 
 def _class_coef(model: LogisticRegression) -> np.ndarray:

@@ -1,26 +1,31 @@
-"""What the classifier sees of a unit: its words, its shape, its place in the article.
+"""What the classifier sees of a unit: its syllables, its shape, its place in the article.
 
-Units are plain dicts (`text`, `article`, `position`, `role`, `role_certain`, `level`) so that
-the same records flow from labelled files, from `tongket classify` and from corpora.
+`analyze` is the analyser scikit-learn's `TfidfVectorizer` uses in training; `TermIndex` finds the
+same terms for a whole batch of units at once in use, with one regex pass per unit and the rest in
+NumPy, so that inference never builds a Python object per term.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from tongket.models.units import Unit
 from tongket.text.items import ORDINAL_START
 from tongket.text.normalize import fold_key
 
-__all__ = ["analyze", "local_features", "local_matrix", "context_matrix", "context_width", "LOCAL_FEATURES", "ROLES", "group_articles"]
+__all__ = [
+    "analyze", "TermIndex", "SparseRows", "local_matrix", "context_matrix", "context_width", "LOCAL_FEATURES", "ROLES",
+    "group_order",
+]
 
 ROLES = ("body", "title", "meta", "caption", "boilerplate")
 _TOKEN = re.compile(r"\w+|%", re.UNICODE)
 _DIGITS = re.compile(r"\d")
 _MARKER = re.compile(r"^\s*(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\))\s", re.IGNORECASE)
+_START = "^"
 
 LOCAL_FEATURES = (
     *(f"role={role}" for role in ROLES),
@@ -41,57 +46,149 @@ LOCAL_FEATURES = (
 
 
 def analyze(text: str) -> list[str]:
-    """Syllable unigrams and bigrams, digits folded, plus the unit's first one and two syllables."""
-    tokens = [_DIGITS.sub("0", token) for token in _TOKEN.findall(fold_key(text))]
+    """Syllable unigrams and bigrams, digits folded, plus the unit's first one, two and three syllables.
+
+    "Năm 2024, ngành đạt 95%" → "năm", "0000", …, "năm 0000", …, "^năm", "^năm 0000", "^năm 0000 ngành".
+    """
+    tokens = _TOKEN.findall(_DIGITS.sub("0", fold_key(text)))
     grams = tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
     if tokens:
-        grams.append("^" + tokens[0])
-        grams.append("^" + " ".join(tokens[:2]))
-        grams.append("^" + " ".join(tokens[:3]))
+        grams += [_START + tokens[0], _START + " ".join(tokens[:2]), _START + " ".join(tokens[:3])]
     return grams
 
 
-def local_features(unit: dict, n_units: int) -> list[float]:
-    """Shape and position of one unit, in the order of `LOCAL_FEATURES`."""
-    text = unit["text"].strip()
-    words = len(text.split())
-    position = unit.get("position", 0)
-    tail = text[-1:] if text else ""
-    return [
-        *(float(unit.get("role", "body") == role) for role in ROLES),
-        float(bool(unit.get("role_certain"))),
-        math.log1p(words) / 5.0,
-        float(words <= 8),
-        float(tail in ".!?…”\""),
-        float(tail == ":"),
-        float(tail.isalnum()),
-        float(bool(_DIGITS.search(text))),
-        float("%" in text or "phần trăm" in text),
-        float("“" in text or '"' in text),
-        float(bool(ORDINAL_START.match(text)) and not _MARKER.match(text)),
-        float(bool(_MARKER.match(text))),
-        position / max(1, n_units - 1),
-        float(unit.get("level") == "sentence"),
+class SparseRows:
+    """Rows of a sparse matrix in CSR form (`indptr`, `indices`, `data`) without importing SciPy."""
+
+    __slots__ = ("indptr", "indices", "data", "n_rows")
+
+    def __init__(self, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray) -> None:
+        self.indptr, self.indices, self.data = indptr, indices, data
+        self.n_rows = len(indptr) - 1
+
+    def dot(self, weights: np.ndarray) -> np.ndarray:
+        """`self @ weights` for a dense (features × outputs) matrix."""
+        out = np.zeros((self.n_rows, weights.shape[1]))
+        if len(self.indices):
+            products = weights[self.indices] * self.data[:, None]
+            nonempty = self.indptr[:-1] < self.indptr[1:]
+            out[nonempty] = np.add.reduceat(products, self.indptr[:-1][nonempty], axis=0)
+        return out
+
+
+class TermIndex:
+    """The fitted vocabulary, arranged to find `analyze`'s terms of many texts at once.
+
+    Unigrams map through a dict; a bigram is looked up as the pair of its unigrams' numbers in a
+    sorted array (every bigram of the vocabulary is made of unigrams of the vocabulary, since a
+    bigram is never more frequent than its parts); the three opening terms go through a dict.
+    """
+
+    def __init__(self, vocabulary: dict[str, int]) -> None:
+        unigrams = sorted((t for t in vocabulary if " " not in t and not t.startswith(_START)), key=vocabulary.__getitem__)
+        self.unigram_number = {term: number for number, term in enumerate(unigrams)}
+        self.unigram_feature = np.array([vocabulary[t] for t in unigrams], dtype=np.int64)
+        self.starts = {t: i for t, i in vocabulary.items() if t.startswith(_START)}
+        width = max(1, len(unigrams))
+        codes, features = [], []
+        for term, feature in vocabulary.items():
+            if " " in term and not term.startswith(_START):
+                first, second = term.split(" ")
+                if first in self.unigram_number and second in self.unigram_number:
+                    codes.append(self.unigram_number[first] * width + self.unigram_number[second])
+                    features.append(feature)
+        order = np.argsort(codes)
+        self.bigram_codes = np.asarray(codes, dtype=np.int64)[order]
+        self.bigram_feature = np.asarray(features, dtype=np.int64)[order]
+        self.width = width
+        self.n_features = len(vocabulary)
+
+    def tfidf(self, texts: Sequence[str], idf: np.ndarray) -> SparseRows:
+        """Sublinear TF × IDF rows, L2-normalised: what `TfidfVectorizer(analyzer=analyze, sublinear_tf=True)` gives."""
+        rows, features = self._terms(texts)
+        codes = rows * self.n_features + features
+        unique, counts = np.unique(codes, return_counts=True)
+        rows, features = unique // self.n_features, unique % self.n_features
+        values = (1.0 + np.log(counts)) * idf[features]
+        norms = np.sqrt(np.bincount(rows, weights=values**2, minlength=len(texts)))
+        values = values / np.where(norms > 0, norms, 1.0)[rows]
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=len(texts)), out=indptr[1:])
+        return SparseRows(indptr, features, values)
+
+    def _terms(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(row, feature) of every term occurrence found in the vocabulary."""
+        folded = _DIGITS.sub("0", fold_key("\n".join(t.replace("\n", " ") for t in texts))).split("\n")
+        lookup, starts = self.unigram_number.get, self.starts.get
+        numbers: list[int] = []
+        lengths: list[int] = []
+        start_rows: list[int] = []
+        start_features: list[int] = []
+        for row, line in enumerate(folded):
+            tokens = _TOKEN.findall(line)
+            numbers += [lookup(t, -1) for t in tokens]
+            lengths.append(len(tokens))
+            if tokens:
+                for term in (tokens[0], " ".join(tokens[:2]), " ".join(tokens[:3])):
+                    feature = starts(_START + term)
+                    if feature is not None:
+                        start_rows.append(row)
+                        start_features.append(feature)
+        number = np.asarray(numbers, dtype=np.int64)
+        row_of = np.repeat(np.arange(len(folded), dtype=np.int64), lengths)
+        known = number >= 0
+        uni_rows, uni_features = row_of[known], self.unigram_feature[number[known]]
+        bi_rows, bi_features = self._bigrams(number, row_of)
+        rows = np.concatenate([uni_rows, bi_rows, np.asarray(start_rows, dtype=np.int64)])
+        features = np.concatenate([uni_features, bi_features, np.asarray(start_features, dtype=np.int64)])
+        return rows, features
+
+    def _bigrams(self, number: np.ndarray, row_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if len(number) < 2 or not len(self.bigram_codes):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        first, second = number[:-1], number[1:]
+        valid = (first >= 0) & (second >= 0) & (row_of[:-1] == row_of[1:])
+        codes = first[valid] * self.width + second[valid]
+        slots = np.minimum(np.searchsorted(self.bigram_codes, codes), len(self.bigram_codes) - 1)
+        found = self.bigram_codes[slots] == codes
+        return row_of[:-1][valid][found], self.bigram_feature[slots[found]]
+
+
+def group_order(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray]:
+    """An order that puts each (article, level) group together in reading order, and each unit's group start."""
+    keys = [(u.article, u.level, u.position) for u in units]
+    order = np.array(sorted(range(len(units)), key=keys.__getitem__), dtype=np.int64)
+    starts = np.zeros(len(units), dtype=np.int64)
+    for k in range(1, len(order)):
+        a, b = keys[order[k - 1]], keys[order[k]]
+        starts[k] = starts[k - 1] if a[:2] == b[:2] else k
+    return order, starts
+
+
+def local_matrix(units: Sequence[Unit]) -> np.ndarray:
+    """Dense shape and position features of every unit, in the order of `LOCAL_FEATURES`."""
+    texts = [u.text.strip() for u in units]
+    words = np.array([len(t.split()) for t in texts], dtype=np.float64)
+    tails = [t[-1:] for t in texts]
+    columns = [
+        *(np.array([u.role == role for u in units], dtype=np.float64) for role in ROLES),
+        np.array([u.role_certain for u in units], dtype=np.float64),
+        np.log1p(words) / 5.0,
+        (words <= 8).astype(np.float64),
+        np.array([tail in ".!?…”\"" for tail in tails], dtype=np.float64),
+        np.array([tail == ":" for tail in tails], dtype=np.float64),
+        np.array([tail.isalnum() for tail in tails], dtype=np.float64),
+        np.array([_DIGITS.search(t) is not None for t in texts], dtype=np.float64),
+        np.array(["%" in t or "phần trăm" in t for t in texts], dtype=np.float64),
+        np.array(["“" in t or '"' in t for t in texts], dtype=np.float64),
+        np.array([bool(ORDINAL_START.match(t)) and not _MARKER.match(t) for t in texts], dtype=np.float64),
+        np.array([_MARKER.match(t) is not None for t in texts], dtype=np.float64),
+        np.array([u.position / max(1, u.group_size - 1) for u in units], dtype=np.float64),
+        np.array([u.level == "sentence" for u in units], dtype=np.float64),
     ]
-
-
-def group_articles(units: Sequence[dict]) -> list[list[int]]:
-    """Indices of `units` grouped by (article, level), each group in reading order."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for index, unit in enumerate(units):
-        groups.setdefault((str(unit.get("article", "")), unit.get("level", "paragraph")), []).append(index)
-    for indices in groups.values():
-        indices.sort(key=lambda i: units[i].get("position", 0))
-    return list(groups.values())
-
-
-def local_matrix(units: Sequence[dict]) -> np.ndarray:
-    """Dense local features for every unit, using each unit's group size for relative position."""
-    matrix = np.zeros((len(units), len(LOCAL_FEATURES)))
-    for indices in group_articles(units):
-        for i in indices:
-            matrix[i] = local_features(units[i], units[i].get("group_size", len(indices)))
-    return matrix
+    if not units:
+        return np.zeros((0, len(LOCAL_FEATURES)))
+    return np.column_stack(columns)
 
 
 def context_width(first_pass_width: int) -> int:
@@ -99,18 +196,34 @@ def context_width(first_pass_width: int) -> int:
     return 5 * first_pass_width
 
 
-def context_matrix(units: Sequence[dict], local_probs: np.ndarray) -> np.ndarray:
-    """First-pass probabilities of the unit itself, the previous and next units, and the three before and after."""
-    width = local_probs.shape[1]
-    matrix = np.zeros((len(units), context_width(width)))
-    for indices in group_articles(units):
-        probs = local_probs[indices]
-        padded = np.vstack([np.zeros((3, width)), probs, np.zeros((3, width))])
-        for k in range(len(indices)):
-            row = k + 3
-            matrix[indices[k], :width] = padded[row - 1]
-            matrix[indices[k], width : 2 * width] = padded[row + 1]
-            matrix[indices[k], 2 * width : 3 * width] = padded[row - 3 : row].mean(axis=0)
-            matrix[indices[k], 3 * width : 4 * width] = padded[row + 1 : row + 4].mean(axis=0)
-            matrix[indices[k], 4 * width :] = padded[row]
+def context_matrix(units: Sequence[Unit], local_probs: np.ndarray) -> np.ndarray:
+    """First-pass probabilities of the previous and next unit, the mean of the three before and after, and the unit's own.
+
+    Windows stop at the article's edges and are padded with zeros there, so the first paragraph
+    sees an empty "before".
+    """
+    n, width = local_probs.shape
+    matrix = np.zeros((n, context_width(width)))
+    if n == 0:
+        return matrix
+    order, starts = group_order(units)
+    ends = np.empty_like(starts)
+    group_end = n
+    for k in range(n - 1, -1, -1):
+        ends[k] = group_end
+        if starts[k] == k:
+            group_end = k
+    probs = local_probs[order]
+    cumulative = np.vstack([np.zeros((1, width)), np.cumsum(probs, axis=0)])
+    k = np.arange(n)
+    before = (k - 1 >= starts)[:, None]
+    after = (k + 1 < ends)[:, None]
+    matrix_sorted = np.zeros_like(matrix)
+    matrix_sorted[:, :width] = np.where(before, probs[np.maximum(k - 1, 0)], 0.0)
+    matrix_sorted[:, width : 2 * width] = np.where(after, probs[np.minimum(k + 1, n - 1)], 0.0)
+    matrix_sorted[:, 2 * width : 3 * width] = (cumulative[k] - cumulative[np.maximum(k - 3, starts)]) / 3.0
+    matrix_sorted[:, 3 * width : 4 * width] = (cumulative[np.minimum(k + 4, ends)] - cumulative[k + 1]) / 3.0
+    matrix_sorted[:, 4 * width :] = probs
+    matrix[order] = matrix_sorted
     return matrix
+

@@ -46,7 +46,7 @@ def save_model(estimator, directory: str | Path, extra: dict | None = None) -> P
     runtime = estimator.runtime_
     np.savez_compressed(directory / _ARRAYS, **{name: a.astype(np.float32) for name, a in runtime.arrays().items()})
     vocabulary = sorted(runtime.vocabulary, key=runtime.vocabulary.__getitem__)
-    meta = {"classes": runtime.classes, "content_labels": runtime.content_labels, "vocabulary": vocabulary}
+    meta = {"classes": runtime.classes, "vocabulary": vocabulary}
     (directory / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     manifest = {
         "format": FORMAT,
@@ -97,10 +97,12 @@ def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
     try:
         with np.load(_verified(directory, _ARRAYS, manifest), allow_pickle=False) as arrays:
             weights = {name: arrays[name].astype(np.float64) for name in ARRAY_NAMES}
-    except (ValueError, KeyError, OSError) as error:
+    except KeyError as error:
+        raise ModelError(f"{directory}: built by another tongket version (missing {error}); retrain it with 'tongket train'") from None
+    except (ValueError, OSError) as error:
         raise ModelError(f"{directory / _ARRAYS}: unreadable weights ({error})") from None
     vocabulary = {term: index for index, term in enumerate(meta["vocabulary"])}
-    runtime = LinearRuntime(classes=meta["classes"], content_labels=meta["content_labels"], vocabulary=vocabulary, **weights)
+    runtime = LinearRuntime(classes=meta["classes"], vocabulary=vocabulary, **weights)
     local = len(runtime.idf) + len(LOCAL_FEATURES)
     final = local + context_width(len(runtime.classes))
     if runtime.local_coef.shape[1] != local or runtime.final_coef.size and runtime.final_coef.shape[1] != final:

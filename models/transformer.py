@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from tongket.text.document import CONTENT_LABELS
+from tongket.models.units import Unit
 from tongket.text.errors import ModelError
 
-__all__ = ["TransformerClassifier", "load_transformer"]
+__all__ = ["TransformerClassifier", "load_transformer", "pair_texts"]
 
 _INSTALL = "this model uses the transformers backend: pip install 'tongket[transformers]' (torch==2.13.0)"
 
@@ -26,25 +27,32 @@ class TransformerClassifier:
     max_length: int = 256
     batch_size: int = 32
 
-    def predict(self, units: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    def predict_proba(self, units: Sequence[Unit]) -> np.ndarray:
+        """Probabilities over `classes` for every unit, read together with the unit before it."""
         import torch
 
-        from tongket.training.transformer import pair_texts
-
-        n_labels = len(self.classes)
         if not units:
-            return np.zeros((0, n_labels)), np.zeros((0, len(CONTENT_LABELS)))
+            return np.zeros((0, len(self.classes)))
         pairs = pair_texts(units)
-        probs, scores = [], []
+        probs = []
         with torch.no_grad():
             for start in range(0, len(pairs), self.batch_size):
                 chunk = pairs[start : start + self.batch_size]
                 encoded = self.tokenizer([a for a, _ in chunk], [b for _, b in chunk], truncation="longest_first",
                                          max_length=self.max_length, padding=True, return_tensors="pt")
-                logits = self.model(**encoded).logits
-                probs.append(torch.softmax(logits[:, :n_labels], dim=1).numpy())
-                scores.append(torch.sigmoid(logits[:, n_labels:]).numpy())
-        return np.vstack(probs).astype(float), np.vstack(scores).astype(float)
+                probs.append(torch.softmax(self.model(**encoded).logits, dim=1).numpy())
+        return np.vstack(probs).astype(float)
+
+
+def pair_texts(units: Sequence[Unit]) -> list[tuple[str, str]]:
+    """(unit text, previous unit's text in the same article and level) for every unit."""
+    previous: dict[tuple[str, str], str] = {}
+    pairs = []
+    for unit in units:
+        key = (unit.article, unit.level)
+        pairs.append((unit.text, previous.get(key, "")))
+        previous[key] = unit.text
+    return pairs
 
 
 def load_transformer(directory: Path, manifest: dict) -> TransformerClassifier:

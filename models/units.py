@@ -1,46 +1,60 @@
-"""Turn an analysed article into the unit records the classifier reads, at paragraph or sentence level."""
+"""The classifier's input: one `Unit` per paragraph or sentence, with what the features need of its place.
+
+Units come from analysed articles (`paragraph_units`, `sentence_units`), from labelled files and from
+corpus references alike, so the estimator sees the same records in training and in use.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from tongket.text.document import Article
 
-__all__ = ["paragraph_units", "sentence_units", "LEVELS"]
+__all__ = ["Unit", "paragraph_units", "sentence_units", "LEVELS"]
 
 LEVELS = ("paragraph", "sentence")
 
 
-def paragraph_units(article: Article) -> list[dict]:
-    """One record per paragraph, in reading order."""
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph or a sentence as the classifier sees it.
+
+    `position` counts units of the same article and level; `group_size` is how many there are, so
+    relative position stays right when a caller keeps only some of them (only multi-sentence
+    paragraphs are classified at sentence level). `group` keeps an article's units on one side of a
+    cross-validation split, and `paragraph`/`sentence` say where a sentence unit came from.
+    """
+
+    text: str
+    article: str
+    position: int
+    group_size: int
+    role: str = "body"
+    role_certain: bool = False
+    level: str = "paragraph"
+    paragraph: int = 0
+    sentence: int = 0
+    group: str = ""
+
+    def grouped(self, group: str) -> Unit:
+        """The same unit with its cross-validation group set, e.g. `Unit(…).grouped("health-004")`."""
+        return replace(self, group=group)
+
+
+def paragraph_units(article: Article) -> list[Unit]:
+    """One unit per paragraph, in reading order."""
+    size = len(article.paragraphs)
     return [
-        {
-            "text": p.text,
-            "article": article.id,
-            "position": p.index,
-            "role": p.role,
-            "role_certain": p.role_is_certain,
-            "level": "paragraph",
-        }
+        Unit(p.text, article.id, p.index, size, p.role, p.role_is_certain, "paragraph", p.index, 0)
         for p in article.paragraphs
     ]
 
 
-def sentence_units(article: Article) -> list[dict]:
-    """One record per sentence of every paragraph; neighbours run across paragraph breaks."""
-    units = []
+def sentence_units(article: Article) -> list[Unit]:
+    """One unit per sentence of every paragraph; neighbours run across paragraph breaks."""
+    size = sum(len(p.sentences) for p in article.paragraphs)
+    units: list[Unit] = []
     for p in article.paragraphs:
         for s in p.sentences:
-            units.append(
-                {
-                    "text": s.text,
-                    "article": article.id,
-                    "position": len(units),
-                    "role": p.role,
-                    "role_certain": p.role_is_certain,
-                    "level": "sentence",
-                    "paragraph": p.index,
-                    "sentence": s.index,
-                }
-            )
-    for unit in units:
-        unit["group_size"] = len(units)  # relative position stays right when callers keep only some units
+            units.append(Unit(s.text, article.id, len(units), size, p.role, p.role_is_certain, "sentence", p.index, s.index))
     return units

@@ -78,6 +78,8 @@ def _rare_terms(vectors):
 
     document_frequency = np.bincount(vectors.indices, minlength=vectors.shape[1])
     keep = document_frequency <= max(50, 0.01 * vectors.shape[0])
+    if not keep.any():
+        return vectors
     return normalize(vectors[:, np.flatnonzero(keep)])
 
 

@@ -18,6 +18,7 @@ from tongket.text.read import read_articles
 __all__ = ["BatchOptions", "BatchEntry", "run_batch"]
 
 Progress = Callable[[int, int], None]
+_CHUNK = 32
 
 
 @dataclass
@@ -54,17 +55,21 @@ def _init_worker(model: str | None) -> None:
         _worker_classifier = load_classifier(model)
 
 
-def _digest_one(payload: tuple[int, str, dict]) -> tuple[int, str, dict | None, str | None]:
-    """Worker: article fields in, digest dict out (or the reason it failed)."""
-    from tongket.models.analyse import analyse
-    from tongket.models.digest import build_digest
+def _digest_chunk(payload: list[tuple[int, str, dict]]) -> list[tuple[int, str, dict | None, str | None]]:
+    """Worker: a chunk of article fields in, digest dicts out; an article that fails alone is retried alone."""
+    from tongket.pipeline import digest_batch
 
-    order, key, fields = payload
     try:
-        article = Article(**fields)
-        return order, key, build_digest(analyse(article, _worker_classifier)).to_dict(), None
-    except Exception as error:  # one bad article must not stop the batch; its reason goes to the report
-        return order, key, None, f"{type(error).__name__}: {error}"
+        digests = digest_batch([Article(**fields) for _, _, fields in payload], _worker_classifier)
+        return [(order, key, d.to_dict(), None) for (order, key, _), d in zip(payload, digests)]
+    except Exception:  # one bad article must not stop the batch: find it by digesting one at a time
+        if len(payload) == 1:
+            order, key, _ = payload[0]
+            import sys
+
+            error = sys.exc_info()[1]
+            return [(order, key, None, f"{type(error).__name__}: {error}")]
+        return [result for item in payload for result in _digest_chunk([item])]
 
 
 def _fields(article: Article) -> dict:
@@ -130,14 +135,19 @@ def _pending(
 
 
 def _process(pending: Iterator[tuple[int, str, dict]], jobs: int, model: str) -> Iterator[tuple[int, str, dict | None, str | None]]:
+    from tongket.pipeline import batches
+
+    chunks = batches(pending, _CHUNK)
     if jobs <= 1:
         _init_worker(model)
-        yield from map(_digest_one, pending)
+        for chunk in chunks:
+            yield from _digest_chunk(chunk)
         return
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
         try:
-            yield from pool.imap_unordered(_digest_one, pending, chunksize=8)
+            for results in pool.imap_unordered(_digest_chunk, chunks):
+                yield from results
         except BaseException:
             pool.terminate()
             raise

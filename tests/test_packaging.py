@@ -18,5 +18,5 @@ def test_wheel_has_only_the_tongket_package(tmp_path):
     top = {name.split("/")[0] for name in names}
     assert top == {"tongket", next(t for t in top if t.endswith(".dist-info"))}
     for required in ("tongket/models/default/runtime.npz", "tongket/models/default/manifest.json",
-                     "tongket/models/digest.schema.json", "tongket/report/templates/report.html.j2", "tongket/cli/app.py"):
+                     "tongket/summarise/digest.schema.json", "tongket/__init__.py", "tongket/pipeline.py", "tongket/report/templates/report.html.j2", "tongket/cli/app.py"):
         assert required in names

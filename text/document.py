@@ -42,7 +42,11 @@ class Paragraph:
 
 @dataclass
 class Article:
-    """An article as read from disk or a corpus line, before and after analysis."""
+    """An article as read from disk or a corpus line, before and after analysis.
+
+    `units_given` marks an article whose paragraphs the caller split (labelled units, pre-split
+    paragraph files): the segment step keeps them instead of splitting `text` again.
+    """
 
     id: str
     text: str
@@ -52,6 +56,18 @@ class Article:
     date: str | None = None
     publisher: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
+    units_given: bool = False
+
+    @classmethod
+    def from_units(cls, id: str, texts: list[str], **fields) -> Article:
+        """An article made of exactly these units, each split into sentences: `Article.from_units("a1", ["Sáng 12/1, …", …])`."""
+        from tongket.text.segment import sentence_spans
+
+        paragraphs = []
+        for index, text in enumerate(texts):
+            spans = sentence_spans(text) or [(0, len(text))]
+            paragraphs.append(Paragraph(index, text, sentences=[Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]))
+        return cls(id=id, text="\n\n".join(texts), paragraphs=paragraphs, units_given=True, **fields)
 
     def body(self) -> list[Paragraph]:
         """Paragraphs that carry the article's content, in reading order."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["TongketError", "InputError", "LabelsFormatError", "ModelError"]
+__all__ = ["TongketError", "InputError", "LabelsFormatError", "ModelError", "OptionError", "check_option"]
 
 
 class TongketError(Exception):
@@ -19,3 +19,14 @@ class LabelsFormatError(TongketError):
 
 class ModelError(TongketError):
     """A model directory is missing, foreign or tampered with."""
+
+
+class OptionError(TongketError, ValueError):
+    """An option value outside what is allowed; the message names the allowed values. The CLI exits 2."""
+
+
+def check_option(value: str, allowed: tuple[str, ...], name: str) -> str:
+    """Return `value` if allowed, else raise naming what is: "level must be one of paragraph, sentence; got 'word'"."""
+    if value not in allowed:
+        raise OptionError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+    return value

@@ -15,7 +15,7 @@ from tongket.text.errors import InputError
 from tongket.text.html import html_to_article
 from tongket.text.normalize import normalize_text
 
-__all__ = ["read_articles", "read_path", "SUFFIXES", "article_from_record"]
+__all__ = ["read_articles", "read_path", "read_paragraph_records", "SUFFIXES", "article_from_record", "GROUP_FIELDS"]
 
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".jsonl")
 OnError = Callable[[InputError], None]
@@ -149,3 +149,58 @@ def article_from_record(record: dict, where: str) -> Article:
         url=record.get("url") if isinstance(record.get("url"), str) else None,
         date=str(record["date"]) if record.get("date") else None,
     )
+
+
+GROUP_FIELDS = ("doc", "article", "article_id", "doc_id", "document")
+
+
+def read_paragraph_records(path: str | Path) -> Iterator[tuple[Article, list[dict]]]:
+    """Pre-split paragraphs (one JSON object with a `text` per line, or `-` for stdin) as articles.
+
+    Consecutive lines that share a `doc` (or `article`, `article_id`, `doc_id`, `document`) field
+    form one article, so each paragraph is classified with its neighbours; each article comes with
+    its input records so that callers can keep every input field.
+    """
+    records = _paragraph_records(path)
+    group: list[dict] = []
+    for record in [*records, None]:
+        if group and (record is None or _group_key(record) != _group_key(group[-1])):
+            texts = [normalize_text(r["text"]).strip() or r["text"] for r in group]
+            yield Article.from_units(_group_key(group[0]) or "paragraphs", texts, source=str(path)), group
+            group = []
+        if record is not None:
+            group.append(record)
+
+
+def _paragraph_records(path: str | Path) -> list[dict]:
+    name = str(path)
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(path).read_bytes()
+        lines = data.decode("utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder; --paragraphs takes one JSON Lines file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not UTF-8 JSON Lines") from None
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{name}:{number}: broken JSON ({error.msg} at column {error.colno})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise InputError(f"{name}:{number}: each line must be an object with a 'text' string")
+        records.append(record)
+    if not records:
+        raise InputError(f"{name}: no paragraphs")
+    return records
+
+
+def _group_key(record: dict) -> str:
+    for name in GROUP_FIELDS:
+        if name in record:
+            return str(record[name])
+    return ""

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from tongket.models.features import analyze
-from tongket.text.document import CONTENT_LABELS, LABELS
+from tongket.models.units import Unit
+from tongket.text.document import LABELS
 
 __all__ = ["KeywordClassifier", "BagOfWordsClassifier"]
 
@@ -24,25 +25,21 @@ class KeywordClassifier:
 
     classes = list(LABELS)
 
-    def fit(self, units: Sequence[dict], labels: Sequence[str]) -> KeywordClassifier:
+    def fit(self, units: Sequence[Unit], labels: Sequence[str]) -> KeywordClassifier:
         return self
 
-    def predict(self, units: Sequence[dict]) -> tuple[np.ndarray, np.ndarray]:
+    def predict_proba(self, units: Sequence[Unit]) -> np.ndarray:
         probs = np.zeros((len(units), len(self.classes)))
-        scores = np.zeros((len(units), len(CONTENT_LABELS)))
         for row, unit in enumerate(units):
-            label = self._label(unit)
-            probs[row, self.classes.index(label)] = 1.0
-            for column, name in enumerate(CONTENT_LABELS):
-                scores[row, column] = float(bool(_CUES[name].search(unit["text"])))
-        return probs, scores
+            probs[row, self.classes.index(self._label(unit))] = 1.0
+        return probs
 
     @staticmethod
-    def _label(unit: dict) -> str:
-        if unit.get("role", "body") != "body":
-            return unit["role"]
+    def _label(unit: Unit) -> str:
+        if unit.role != "body":
+            return unit.role
         for name in ("limitation", "task", "achievement"):
-            if _CUES[name].search(unit["text"]):
+            if _CUES[name].search(unit.text):
                 return name
         return "context"
 
@@ -53,17 +50,15 @@ class BagOfWordsClassifier:
     def __init__(self, *, C: float = 8.0) -> None:
         self.C = C
 
-    def fit(self, units: Sequence[dict], labels: Sequence[str]) -> BagOfWordsClassifier:
+    def fit(self, units: Sequence[Unit], labels: Sequence[str]) -> BagOfWordsClassifier:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
         self.vectorizer_ = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=2)
-        features = self.vectorizer_.fit_transform([u["text"] for u in units])
+        features = self.vectorizer_.fit_transform([u.text for u in units])
         self.model_ = LogisticRegression(C=self.C, max_iter=2000).fit(features, list(labels))
         self.classes = [str(c) for c in self.model_.classes_]
         return self
 
-    def predict(self, units: Sequence[dict]) -> tuple[np.ndarray, np.ndarray]:
-        probs = self.model_.predict_proba(self.vectorizer_.transform([u["text"] for u in units]))
-        scores = np.column_stack([probs[:, self.classes.index(n)] if n in self.classes else np.zeros(len(units)) for n in CONTENT_LABELS])
-        return probs, scores
+    def predict_proba(self, units: Sequence[Unit]) -> np.ndarray:
+        return self.model_.predict_proba(self.vectorizer_.transform([u.text for u in units]))

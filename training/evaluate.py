@@ -1,7 +1,7 @@
 """Honest scores: grouped cross-validation (an article never sits on both sides) or a held-out file.
 
-Scoring runs the same `analyse` flow that `tongket classify` runs, so the numbers describe
-what users get, role rules and list handling included.
+Scoring runs the same flow that `tongket classify` runs (`tongket.pipeline.analyse_batch`), so
+the numbers describe what users get, role rules and list handling included.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tongket.models.analyse import Classifier, analyse
-from tongket.text.clean import assign_roles
+from tongket.models.label import Classifier
+from tongket.pipeline import analyse_batch, batches
 from tongket.text.document import CONTENT_LABELS, LABELS
 from tongket.training.labels import LabelledArticle
-from tongket.training.units import build_units
+from tongket.training.units import sentence_gold
 
 __all__ = ["LevelReport", "Evaluation", "cross_validate", "evaluate_classifier", "article_folds"]
 
@@ -94,14 +94,14 @@ class Evaluation:
 def evaluate_classifier(classifier: Classifier, articles: Sequence[LabelledArticle]) -> dict[str, LevelReport]:
     """Run the full flow on labelled articles the classifier never saw and compare with gold labels."""
     reports = {"paragraph": LevelReport("paragraph"), "sentence": LevelReport("sentence")}
-    for labelled in articles:
-        article = analyse(assign_roles(labelled.to_article()), classifier)
-        gold_sentences = build_units([labelled], levels=("sentence",))
-        for paragraph, gold in zip(article.paragraphs, labelled.labels):
-            _add(reports["paragraph"], labelled.id, paragraph, gold)
-        for unit, gold in zip(gold_sentences.units, gold_sentences.labels):
-            sentence = article.paragraphs[unit["paragraph"]].sentences[unit["sentence"]]
-            _add(reports["sentence"], labelled.id, sentence, gold)
+    for chunk in batches(articles):
+        analysed = analyse_batch([labelled.to_article() for labelled in chunk], classifier)
+        for labelled, article in zip(chunk, analysed):
+            for paragraph, gold in zip(article.paragraphs, labelled.labels):
+                _add(reports["paragraph"], labelled.id, paragraph, gold)
+            sentences = [s for p in article.paragraphs for s in p.sentences]
+            for sentence, gold in zip(sentences, sentence_gold(labelled, article)):
+                _add(reports["sentence"], labelled.id, sentence, gold)
     return reports
 
 

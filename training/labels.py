@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tongket.text.document import CONTENT_LABELS, LABELS, Article, Paragraph, Sentence
+from tongket.text.document import LABELS, Article
 from tongket.text.errors import LabelsFormatError
 from tongket.text.normalize import normalize_text
 
@@ -28,23 +28,9 @@ class LabelledArticle:
     labels: list[str] = field(default_factory=list)
     sentence_labels: list[list[tuple[str, str]] | None] = field(default_factory=list)
 
-    def content_sets(self) -> list[set[str]]:
-        """Which of achievement/limitation/task each unit states (several for mixed paragraphs)."""
-        sets = []
-        for label, sentences in zip(self.labels, self.sentence_labels):
-            names = {label} if sentences is None else {lab for _, lab in sentences} | {label}
-            sets.append(names & set(CONTENT_LABELS))
-        return sets
-
     def to_article(self) -> Article:
         """An `Article` whose paragraphs are exactly the labelled units."""
-        from tongket.text.segment import sentence_spans
-
-        paragraphs = []
-        for index, text in enumerate(self.texts):
-            sentences = [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(sentence_spans(text))]
-            paragraphs.append(Paragraph(index=index, text=text, sentences=sentences))
-        return Article(id=self.id, text="\n\n".join(self.texts), paragraphs=paragraphs)
+        return Article.from_units(self.id, list(self.texts))
 
 
 def label_files(paths: Iterable[str | Path]) -> list[Path]:

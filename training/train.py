@@ -53,7 +53,7 @@ def fit_linear(articles: Sequence[LabelledArticle], options: TrainOptions):
 
     data = build_units(list(articles), options.levels, body_only_copies=options.body_only_copies)
     estimator = UnitClassifier(C=options.C, context_C=options.context_C, min_df=options.min_df, use_context=options.use_context)
-    return estimator.fit(data.units, data.labels, data.content)
+    return estimator.fit(data.units, data.labels)
 
 
 def fit_baseline(name: str, articles: Sequence[LabelledArticle], options: TrainOptions):

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tongket.models.store import FORMAT, MANIFEST
-from tongket.text.document import CONTENT_LABELS, LABELS
+from tongket.models.transformer import pair_texts
+from tongket.text.document import LABELS
 from tongket.text.errors import ModelError
 from tongket.training.labels import LabelledArticle
 from tongket.training.units import build_units
 
-__all__ = ["fit_transformer", "save_transformer", "pair_texts"]
+__all__ = ["fit_transformer", "save_transformer"]
 
 _INSTALL = "the transformers backend needs: pip install 'tongket[transformers]' (torch==2.13.0)"
 
@@ -30,17 +31,6 @@ def _imports():
     except ImportError:
         raise ModelError(_INSTALL) from None
     return torch, transformers
-
-
-def pair_texts(units: Sequence[dict]) -> list[tuple[str, str]]:
-    """(unit text, previous unit's text in the same article) for every unit."""
-    previous: dict[tuple[str, str], str] = {}
-    pairs = []
-    for unit in units:
-        key = (str(unit.get("article", "")), unit.get("level", "paragraph"))
-        pairs.append((unit["text"], previous.get(key, "")))
-        previous[key] = unit["text"]
-    return pairs
 
 
 def fit_transformer(articles: Sequence[LabelledArticle], options):
@@ -55,13 +45,12 @@ def fit_transformer(articles: Sequence[LabelledArticle], options):
     data = build_units(list(articles), options.levels, body_only_copies=options.body_only_copies)
     tokenizer = transformers.AutoTokenizer.from_pretrained(options.base_model, local_files_only=True)
     model = transformers.AutoModelForSequenceClassification.from_pretrained(
-        options.base_model, num_labels=len(LABELS) + len(CONTENT_LABELS), local_files_only=True, ignore_mismatched_sizes=True
+        options.base_model, num_labels=len(LABELS), local_files_only=True, ignore_mismatched_sizes=True
     )
     classes = list(LABELS)
     targets = torch.tensor([classes.index(label) for label in data.labels])
-    multi = torch.tensor([[float(name in s) for name in CONTENT_LABELS] for s in data.content])
     encoded = _encode(tokenizer, pair_texts(data.units), options.max_length)
-    _train(torch, model, encoded, targets, multi, options)
+    _train(torch, model, encoded, targets, options)
     model.eval()
     return TransformerClassifier(model=model, tokenizer=tokenizer, classes=classes, max_length=options.max_length)
 
@@ -73,19 +62,17 @@ def _encode(tokenizer, pairs: list[tuple[str, str]], max_length: int):
     )
 
 
-def _train(torch, model, encoded, targets, multi, options) -> None:
-    """Plain AdamW loop: cross-entropy on the label head, binary cross-entropy on the content head."""
+def _train(torch, model, encoded, targets, options) -> None:
+    """Plain AdamW loop with cross-entropy on the label head."""
     generator = torch.Generator().manual_seed(options.seed)
     optimizer = torch.optim.AdamW(model.parameters(), lr=options.learning_rate)
-    n_labels = len(LABELS)
     model.train()
     for _ in range(options.epochs):
         order = torch.randperm(len(targets), generator=generator)
         for start in range(0, len(order), options.batch_size):
             batch = order[start : start + options.batch_size]
             logits = model(**{k: v[batch] for k, v in encoded.items()}).logits
-            loss = torch.nn.functional.cross_entropy(logits[:, :n_labels], targets[batch])
-            loss = loss + torch.nn.functional.binary_cross_entropy_with_logits(logits[:, n_labels:], multi[batch])
+            loss = torch.nn.functional.cross_entropy(logits, targets[batch])
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()

@@ -1,43 +1,36 @@
-"""Labelled articles → unit records, labels and multi-label sets, at paragraph and sentence level."""
+"""Labelled articles → classifier units and their gold labels, at paragraph and sentence level."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tongket.models.units import paragraph_units, sentence_units
+from tongket.models.units import Unit, paragraph_units, sentence_units
 from tongket.text.clean import assign_roles
-from tongket.text.document import CONTENT_LABELS
+from tongket.text.document import CONTENT_LABELS, Article
 from tongket.training.labels import LabelledArticle
 
-__all__ = ["UnitSet", "build_units"]
+__all__ = ["UnitSet", "build_units", "sentence_gold"]
 
 
 @dataclass
 class UnitSet:
-    """Parallel lists: the classifier's input, the gold label, the gold content set, the article group."""
+    """Parallel lists: the classifier's input, the gold label, the unit's sector."""
 
-    units: list[dict] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
-    content: list[set[str]] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
 
     @property
     def groups(self) -> list[str]:
-        return [u.get("group", u["article"]) for u in self.units]
+        return [u.group or u.article for u in self.units]
 
     def extend(self, other: UnitSet) -> None:
         self.units += other.units
         self.labels += other.labels
-        self.content += other.content
         self.sectors += other.sectors
 
     def subset(self, indices) -> UnitSet:
-        return UnitSet(
-            [self.units[i] for i in indices],
-            [self.labels[i] for i in indices],
-            [self.content[i] for i in indices],
-            [self.sectors[i] for i in indices],
-        )
+        return UnitSet([self.units[i] for i in indices], [self.labels[i] for i in indices], [self.sectors[i] for i in indices])
 
 
 def build_units(
@@ -50,15 +43,16 @@ def build_units(
     """
     result = UnitSet()
     for labelled in articles:
-        copies = [labelled]
-        if body_only_copies:
-            copies.append(_body_only(labelled))
+        copies = [labelled] + ([_body_only(labelled)] if body_only_copies else [])
         for copy in copies:
             article = assign_roles(copy.to_article())
             if "paragraph" in levels:
-                result.extend(_tagged(_paragraph_level(copy, article), labelled.id))
+                units = [u.grouped(labelled.id) for u in paragraph_units(article)]
+                result.extend(UnitSet(units, list(copy.labels), [labelled.sector] * len(units)))
             if "sentence" in levels and copy is labelled:
-                result.extend(_tagged(_sentence_level(copy, article), labelled.id))
+                units = [u.grouped(labelled.id) for u in sentence_units(article)]
+                labels = sentence_gold(copy, article)
+                result.extend(UnitSet(units, labels, [labelled.sector] * len(units)))
     return result
 
 
@@ -74,39 +68,24 @@ def _body_only(labelled: LabelledArticle) -> LabelledArticle:
     )
 
 
-def _tagged(units: UnitSet, group: str) -> UnitSet:
-    for unit in units.units:
-        unit["group"] = group
-    return units
+def sentence_gold(labelled: LabelledArticle, article: Article) -> list[str]:
+    """Gold label of each of our sentences, in `sentence_units` order: the labelled sentence it overlaps most,
+    else its paragraph's label."""
+    labels = []
+    for paragraph, label, gold in zip(article.paragraphs, labelled.labels, labelled.sentence_labels):
+        for sentence in paragraph.sentences:
+            labels.append(label if gold is None else _overlapping(paragraph.text, sentence.start, sentence.end, gold, label))
+    return labels
 
 
-def _paragraph_level(labelled: LabelledArticle, article) -> UnitSet:
-    units = paragraph_units(article)
-    return UnitSet(units, list(labelled.labels), labelled.content_sets(), [labelled.sector] * len(units))
-
-
-def _sentence_level(labelled: LabelledArticle, article) -> UnitSet:
-    units = sentence_units(article)
-    labels = [_sentence_label(labelled, unit, article) for unit in units]
-    content = [{label} & set(CONTENT_LABELS) for label in labels]
-    return UnitSet(units, labels, content, [labelled.sector] * len(units))
-
-
-def _sentence_label(labelled: LabelledArticle, unit: dict, article) -> str:
-    """Gold label of one of our sentences: the labelled sentence it overlaps most, else the paragraph's label."""
-    index = unit["paragraph"]
-    gold = labelled.sentence_labels[index]
-    if gold is None:
-        return labelled.labels[index]
-    paragraph = article.paragraphs[index]
-    sentence = paragraph.sentences[unit["sentence"]]
-    best, best_overlap, cursor = labelled.labels[index], 0, 0
-    for text, label in gold:
-        start = paragraph.text.find(text, cursor)
-        if start < 0:
+def _overlapping(text: str, start: int, end: int, gold: list[tuple[str, str]], default: str) -> str:
+    best, best_overlap, cursor = default, 0, 0
+    for piece, label in gold:
+        found = text.find(piece, cursor)
+        if found < 0:
             continue
-        cursor = start + len(text)
-        overlap = min(cursor, sentence.end) - max(start, sentence.start)
+        cursor = found + len(piece)
+        overlap = min(cursor, end) - max(found, start)
         if overlap > best_overlap:
             best, best_overlap = label, overlap
     return best

@@ -3,9 +3,8 @@
 import json
 from pathlib import Path
 
-from tongket.models.analyse import analyse
-from tongket.models.digest import build_digest
 from tongket.models.store import load_classifier
+from tongket.pipeline import digest_batch
 from tongket.text.read import read_path
 
 HERE = Path(__file__).resolve().parent
@@ -14,7 +13,7 @@ EXAMPLES = HERE.parent.parent / "examples"
 classifier = load_classifier()
 for path in sorted(EXAMPLES.iterdir()):
     if path.suffix in (".txt", ".html"):
-        digest = build_digest(analyse(read_path(path), classifier)).to_dict()
+        digest = digest_batch([read_path(path)], classifier)[0].to_dict()
         digest["source"] = path.name
         (HERE / f"{path.name}.digest.json").write_text(json.dumps(digest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print("wrote", path.name)

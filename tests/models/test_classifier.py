@@ -4,6 +4,7 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
 from tongket.models.classifier import UnitClassifier
+from tongket.models.units import Unit
 from tongket.text.errors import ModelError
 from tongket.training.units import build_units
 
@@ -18,18 +19,17 @@ def test_params_round_trip_and_clone():
 
 def test_predict_before_fit_raises():
     with pytest.raises(NotFittedError):
-        UnitClassifier().predict([{"text": "Đạt 95% kế hoạch.", "article": "a", "position": 0}])
+        UnitClassifier().predict([Unit("Đạt 95% kế hoạch.", "a", 0, 1)])
 
 
 def test_learns_the_three_content_labels(small_model, small_articles):
-    units = [
-        {"text": "Toàn ngành đã hoàn thành vượt mức 12 chỉ tiêu, tỷ lệ giải ngân đạt 96%.", "article": "x", "position": 0, "role": "body"},
-        {"text": "Tuy nhiên, công tác phối hợp còn chậm, một số địa phương chưa quan tâm đúng mức.", "article": "x", "position": 1, "role": "body"},
-        {"text": "Thời gian tới, các đơn vị cần tập trung đẩy mạnh chuyển đổi số, tăng cường kiểm tra, giám sát.", "article": "x", "position": 2, "role": "body"},
+    texts = [
+        "Toàn ngành đã hoàn thành vượt mức 12 chỉ tiêu, tỷ lệ giải ngân đạt 96%.",
+        "Tuy nhiên, công tác phối hợp còn chậm, một số địa phương chưa quan tâm đúng mức.",
+        "Thời gian tới, các đơn vị cần tập trung đẩy mạnh chuyển đổi số, tăng cường kiểm tra, giám sát.",
     ]
+    units = [Unit(text, "x", i, 3) for i, text in enumerate(texts)]
     assert list(small_model.predict(units)) == ["achievement", "limitation", "task"]
-    scores = small_model.predict_scores(units)
-    assert scores.shape == (3, 3) and np.all((scores >= 0) & (scores <= 1))
     assert np.allclose(small_model.predict_proba(units).sum(axis=1), 1.0)
 
 
@@ -39,7 +39,7 @@ def test_saved_runtime_and_estimator_agree(small_model, small_model_dir, small_a
     units = build_units(small_articles[:3]).units
     runtime, estimator = load_runtime(small_model_dir), load_estimator(small_model_dir)
     expected = small_model.predict_proba(units)
-    assert np.allclose(runtime.predict(units)[0], expected, atol=1e-5)
+    assert np.allclose(runtime.predict_proba(units), expected, atol=1e-5)
     assert np.allclose(estimator.predict_proba(units), expected)
 
 

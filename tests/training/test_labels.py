@@ -21,7 +21,7 @@ def test_good_file_loads_through_datasets(tmp_path):
     articles = load_labels([_write(tmp_path, [GOOD, second, mixed])])
     assert len(articles) == 1
     assert articles[0].labels == ["achievement", "task", "achievement"]
-    assert articles[0].content_sets()[2] == {"achievement", "limitation"}
+    assert articles[0].sentence_labels[2] == [("Đạt 95%.", "achievement"), ("Còn chậm.", "limitation")]
 
 
 @pytest.mark.parametrize(

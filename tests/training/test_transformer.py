@@ -46,8 +46,8 @@ def _options(base, **extra):
 
 
 def test_train_save_load_classify(tiny_bert, small_label_files, tmp_path, monkeypatch):
-    from tongket.models.analyse import analyse
     from tongket.models.store import load_classifier
+    from tongket.pipeline import analyse_batch
     from tongket.training.train import train_model
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
@@ -56,7 +56,7 @@ def test_train_save_load_classify(tiny_bert, small_label_files, tmp_path, monkey
     assert manifest["backend"] == "transformers" and "model.safetensors" in manifest["files"]
     assert not list(result.directory.glob("*.bin"))
     classifier = load_classifier(result.directory)
-    article = analyse(_article(), classifier)
+    article = analyse_batch([_article()], classifier)[0]
     labels = {p.label for p in article.paragraphs}
     assert labels <= set(classifier.classes)
     scores = np.array([list(p.scores.values()) for p in article.paragraphs])

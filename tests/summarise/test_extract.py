@@ -1,6 +1,6 @@
 from tongket.text.clean import assign_roles
 from tongket.text.document import Article
-from tongket.text.extract import extract_event
+from tongket.summarise.extract import extract_event
 from tongket.text.segment import segment_article
 
 ARTICLE = "\n\n".join(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tongket.text import extract_patterns as P
+from tongket.summarise import patterns as P
 from tongket.text.document import Article, Paragraph
 
 __all__ = ["Event", "Person", "extract_event"]

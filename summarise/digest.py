@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from tongket.models.points import KeyPoint, key_points
-from tongket.models.summarise import abstract
+from tongket.summarise.points import KeyPoint, key_points
+from tongket.summarise.summary import abstract
 from tongket.text.document import Article
-from tongket.text.extract import Event, extract_event
+from tongket.summarise.extract import Event, extract_event
 
 __all__ = ["Digest", "build_digest", "DIGEST_KEYS"]
 

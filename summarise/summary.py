@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tongket.models.points import KeyPoint
+from tongket.summarise.points import KeyPoint
 from tongket.text.document import Article
-from tongket.text.extract_patterns import EVENT_WORD
+from tongket.summarise.patterns import EVENT_WORD
 
 __all__ = ["abstract"]
 

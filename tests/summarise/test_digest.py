@@ -8,21 +8,25 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 import pytest
 
-from tongket.models.analyse import analyse
-from tongket.models.digest import build_digest
-from tongket.models.store import default_model_dir, load_classifier
+from tongket.models.store import load_classifier
+from tongket.pipeline import analyse_batch
+from tongket.summarise.digest import build_digest
 from tongket.text.read import read_path
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES, DATA = ROOT / "examples", ROOT / "tests" / "data"
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html"))
-SCHEMA = json.loads((default_model_dir().parent / "digest.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "summarise" / "digest.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def shipped():
     return load_classifier()
+
+
+def analyse(article, classifier):
+    return analyse_batch([article], classifier)[0]
 
 
 def _digest(path, classifier):

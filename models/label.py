@@ -1,0 +1,107 @@
+"""The classify step: label every paragraph, and the sentences of mixed paragraphs, of a batch of articles.
+
+All paragraphs of the batch go through the classifier in one call, then all sentences that need
+their own label in a second call, so the cost per article is a share of two matrix products.
+A unit's `scores` are the probabilities of the content labels from the same distribution that
+chose its `label`, so the two never disagree: a `task` unit scores highest on task, and a
+`context` unit scores at most 0.5 on any content label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from tongket.models.units import Unit, paragraph_units, sentence_units
+from tongket.text.document import CONTENT_LABELS, Article, Paragraph
+
+__all__ = ["Classifier", "label_articles", "BODY_LABELS"]
+
+BODY_LABELS = (*CONTENT_LABELS, "context")
+_ORDINAL_WORD = re.compile(
+    r"^\s*(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là|thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b",
+    re.IGNORECASE,
+)
+
+
+class Classifier(Protocol):
+    """What the flow needs of a backend: its class names and a probability for each."""
+
+    classes: list[str]
+
+    def predict_proba(self, units: Sequence[Unit]) -> np.ndarray: ...
+
+
+def label_articles(articles: Sequence[Article], classifier: Classifier, *, sentences: bool = True) -> None:
+    """Set `label` and `scores` on every paragraph (and, if asked, every sentence) of segmented, cleaned articles."""
+    classes = list(classifier.classes)
+    units = [unit for article in articles for unit in paragraph_units(article)]
+    probs = classifier.predict_proba(units)
+    start = 0
+    for article in articles:
+        end = start + len(article.paragraphs)
+        _label_paragraphs(article, probs[start:end], classes)
+        start = end
+    if sentences:
+        _label_sentences(articles, classifier, classes)
+
+
+def _scores(row: np.ndarray, classes: list[str]) -> dict[str, float]:
+    return {name: round(float(row[classes.index(name)]), 4) if name in classes else 0.0 for name in CONTENT_LABELS}
+
+
+def _label_paragraphs(article: Article, probs: np.ndarray, classes: list[str]) -> None:
+    for paragraph, row in zip(article.paragraphs, probs):
+        if paragraph.role_is_certain and paragraph.role != "body":
+            paragraph.label = paragraph.role
+            paragraph.scores = dict.fromkeys(CONTENT_LABELS, 0.0)  # page chrome states no achievement, limitation or task
+        else:
+            paragraph.label = classes[int(np.argmax(row))]
+            paragraph.scores = _scores(row, classes)
+    _unify_ordinal_lists(article.paragraphs, probs, classes)
+
+
+def _unify_ordinal_lists(paragraphs: list[Paragraph], probs: np.ndarray, classes: list[str]) -> None:
+    """"Một là … Năm là" items share one role: the one the whole run supports best, with the run's mean scores."""
+    columns = [classes.index(name) for name in BODY_LABELS if name in classes]
+    run: list[int] = []
+    for paragraph in [*paragraphs, None]:
+        if paragraph is not None and paragraph.label in BODY_LABELS and _ORDINAL_WORD.match(paragraph.text):
+            run.append(paragraph.index)
+            continue
+        if len(run) >= 2:
+            mean = probs[run].mean(axis=0)
+            best = classes[columns[int(np.argmax(mean[columns]))]]
+            for index in run:
+                paragraphs[index].label = best
+                paragraphs[index].scores = _scores(mean, classes)
+        run = []
+
+
+def _needs_sentences(paragraph: Paragraph) -> bool:
+    return paragraph.label in BODY_LABELS and len(paragraph.sentences) > 1
+
+
+def _label_sentences(articles: Sequence[Article], classifier: Classifier, classes: list[str]) -> None:
+    """Sentences of multi-sentence body paragraphs get their own label; a lone sentence shares its paragraph's."""
+    units: list[Unit] = []
+    owners: list[Article] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            if not _needs_sentences(paragraph):
+                for sentence in paragraph.sentences:
+                    sentence.label, sentence.scores = paragraph.label, dict(paragraph.scores)
+        chosen = [u for u in sentence_units(article) if _needs_sentences(article.paragraphs[u.paragraph])]
+        units += chosen
+        owners += [article] * len(chosen)
+    if not units:
+        return
+    probs = classifier.predict_proba(units)
+    body = [classes.index(name) for name in BODY_LABELS if name in classes]
+    for unit, article, row in zip(units, owners, probs):
+        sentence = article.paragraphs[unit.paragraph].sentences[unit.sentence]
+        sentence.label = classes[body[int(np.argmax(row[body]))]]
+        sentence.scores = _scores(row, classes)
