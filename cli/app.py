@@ -42,7 +42,11 @@ def main() -> None:
     from tongket.text.errors import OptionError, TongketError
 
     try:
-        app(standalone_mode=False)
+        returned = app(standalone_mode=False)
+        if returned == 130:  # typer turns Ctrl-C into an exit code when it does not exit itself
+            raise KeyboardInterrupt
+        if isinstance(returned, int) and returned:
+            sys.exit(returned)
     except OptionError as error:
         state.fail(str(error))
         sys.exit(2)
@@ -54,10 +58,13 @@ def main() -> None:
     except (typer.Exit, SystemExit) as done:
         code = done.exit_code if isinstance(done, typer.Exit) else done.code
         sys.exit(code if code is not None else 0)
-    except typer.Abort:
-        state.fail("aborted")
+    except (typer.Abort, KeyboardInterrupt):
+        state.fail("interrupted; finished digests are cached, run the same command again to continue")
         sys.exit(130)
     except Exception as error:  # usage errors (click's, or typer's vendored click) arrive here with standalone_mode off
+        if type(error).__name__ == "Abort":
+            state.fail("interrupted; finished digests are cached, run the same command again to continue")
+            sys.exit(130)
         if callable(getattr(error, "show", None)) and isinstance(getattr(error, "exit_code", None), int):
             error.show()
             sys.exit(error.exit_code)

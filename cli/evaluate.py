@@ -12,6 +12,7 @@ from tongket.cli.common import check_choice, open_output
 from tongket.cli.progress import progress_callback
 
 GROUPS = ("article", "sector")
+SUBSETS = ("all", "real", "written")
 FORMATS = ("md", "json")
 
 
@@ -20,6 +21,8 @@ def evaluate_command(
     model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder: its backend and settings are reused.")] = None,
     cv: Annotated[int, typer.Option("--cv", help="Number of folds.")] = 5,
     by: Annotated[str, typer.Option("--by", help="Group folds by article or hold out whole sectors.")] = "article",
+    on: Annotated[str, typer.Option("--on", help="Score all, real (corpus) or written articles; the others stay in every training fold.")] = "all",
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Corpus folder that reference labels point into (default ../shared/corpus or $TONGKET_CORPUS).")] = None,
     test: Annotated[Optional[Path], typer.Option("--test", help="Score the model on this held-out label file instead.")] = None,
     baseline: Annotated[Optional[str], typer.Option("--baseline", help="Evaluate a baseline: keywords or bag-of-words.")] = None,
     errors: Annotated[int, typer.Option("--errors", help="How many worst errors to list.")] = 15,
@@ -29,6 +32,7 @@ def evaluate_command(
 ) -> None:
     """Score a model on articles it never saw."""
     check_choice(by, GROUPS, "--by")
+    check_choice(on, SUBSETS, "--on")
     check_choice(output_format, FORMATS, "--format")
     if baseline is not None:
         from tongket.training.train import BASELINES
@@ -38,7 +42,8 @@ def evaluate_command(
 
     with progress_callback(progress) as callback:
         evaluation = run_evaluation(
-            [str(p) for p in labels or [Path("labels")]], model=model, cv=cv, by=by, test=test, baseline=baseline, progress=callback
+            [str(p) for p in labels or [Path("labels")]], model=model, cv=cv, by=by, test=test, baseline=baseline,
+            progress=callback, corpus=corpus, on=on,
         )
     with open_output(output) as out:
         if output_format == "json":
@@ -56,6 +61,7 @@ def _as_json(evaluation, errors: int) -> dict:
         labels, matrix = report.confusion()
         result["levels"][level] = {
             "summary": report.summary(), "per_label": report.per_label(),
+            "by_source": {source: part.summary() for source, part in report.by_source().items()},
             "confusion": {"labels": labels, "matrix": matrix.tolist()}, "worst_errors": report.worst_errors(errors),
         }
     return result

@@ -9,73 +9,52 @@ from typing import Annotated, Optional
 
 import typer
 
-from tongket.cli.common import check_choice, state
-
-FORMATS = ("html", "md", "docx")
+from tongket.cli.common import state
 
 
 def report_command(
     inputs: Annotated[list[str], typer.Argument(help="Folders (recursive), globs, article files, .jsonl corpora.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Report file to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Report file to write (.html, .md or .docx).")],
     output_format: Annotated[Optional[str], typer.Option("--format", "-f", help="html, md or docx (default: from -o).")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Keep articles dated on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Keep articles dated on or before YYYY-MM-DD.")] = None,
-    words: Annotated[Optional[list[str]], typer.Option("--filter", help="Keep articles containing these words (repeatable).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Keep articles dated on or after this day (YYYY-MM-DD or dd/mm/yyyy).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Keep articles dated on or before this day (YYYY-MM-DD or dd/mm/yyyy).")] = None,
+    undated: Annotated[str, typer.Option("--undated", help="With --since/--until: keep or drop articles without a date (counted either way).")] = "keep",
+    words: Annotated[Optional[list[str]], typer.Option("--filter", help="Keep articles containing these words, with or without diacritics (repeatable).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = all cores).")] = 0,
+    engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786, or 'local'.")] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", help="Digest cache folder (default ~/.cache/tongket or $TONGKET_CACHE).")] = None,
     model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")] = None,
     title: Annotated[str, typer.Option("--title", help="Report title.")] = "Báo cáo tổng hợp",
+    issuer: Annotated[str, typer.Option("--issuer", help="Issuing body for the DOCX title block, e.g. 'Ban Tuyên giáo Tỉnh ủy'.")] = "",
     threshold: Annotated[float, typer.Option("--threshold", help="Average similarity needed to group points (0–1).")] = 0.2,
+    exports: Annotated[Optional[list[str]], typer.Option("--export", help="Also write every point as xlsx, csv or parquet (repeatable).")] = None,
     all_articles: Annotated[bool, typer.Option("--all-articles", help="Group points of every article, not only those reporting a review.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
 ) -> None:
     """Digest every article (in parallel, cached, resumable) and write the consolidated report."""
-    fmt = check_choice(output_format or output.suffix.lstrip(".").lower(), FORMATS, "--format")
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            _check_date(value, name)
-    if not output.parent.exists():
-        raise typer.BadParameter(f"output folder {output.parent} does not exist", param_hint="-o/--output")
-    from tongket.report.assemble import build_report
-    from tongket.report.batch import BatchOptions, run_batch
-    from tongket.report.outputs import output_key, render_with_cache
-    from tongket.report.render import render_report
+    from tongket.report.run import ReportOptions, write_report
 
-    options = BatchOptions(jobs=jobs, cache_dir=cache, model=model, words=list(words or []), since=since, until=until)
-    started = time.perf_counter()
-    try:
-        with _progress(progress) as callback:
-            entries, digest_cache = run_batch(inputs, options, callback)
-    except KeyboardInterrupt:
-        state.fail("interrupted; finished digests are cached, run the same command again to continue")
-        raise typer.Exit(130) from None
-    settings = {"format": fmt, "title": title, "threshold": threshold, "output": output.name, "all": all_articles, **vars(options)}
-    settings.pop("jobs"), settings.pop("cache_dir")
-
-    def render() -> list[Path]:
-        report = build_report(entries, digest_cache, inputs, options, title=title, threshold=threshold, all_articles=all_articles)
-        render_report(report, output, fmt)
-        assets = output.parent / f"{output.stem}_files"
-        return [output, *(sorted(assets.iterdir()) if fmt == "md" and assets.is_dir() else [])]
-
-    from_cache = render_with_cache(digest_cache, output_key(entries, settings), output, render)
-    digest_cache.close()
-    seconds = time.perf_counter() - started
-    skipped = [e for e in entries if e.skipped]
+    options = ReportOptions(
+        format=output_format, title=title, since=since, until=until, undated=undated, words=list(words or []), jobs=jobs,
+        cache_dir=cache, model=model, threshold=threshold, all_articles=all_articles, exports=list(exports or []),
+        engine=engine, scheduler=scheduler, issuer=issuer,
+    )
+    with _progress(progress) as callback:
+        summary = write_report(inputs, output, options, callback)
+    rate = summary.read / max(summary.seconds, 1e-9)
     typer.echo(
-        f"{output}: {len(entries) - len(skipped)} articles, {len(skipped)} skipped, {seconds:.1f} s "
-        f"({len(entries) / max(seconds, 1e-9):.1f} articles/s){' — unchanged, served from the cache' if from_cache else ''}",
+        f"{output}: {summary.in_report} articles in the report, {summary.set_aside} set aside as not reviews, "
+        f"{len(summary.skipped)} skipped ({summary.duplicates} duplicates), {summary.undated} undated; "
+        f"{summary.read} read in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
+        f"{' — unchanged, served from the cache' if summary.from_cache else ''}",
         err=True,
     )
-    for entry in skipped:
-        state.fail(f"skipped {entry.skipped}")
-
-
-def _check_date(value: str, option: str) -> None:
-    import re
-
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise typer.BadParameter(f"{option} must be a date YYYY-MM-DD; got {value!r}")
+    for extra in summary.files[1:]:
+        typer.echo(f"also wrote {extra}", err=True)
+    for entry in summary.skipped:
+        if "trùng lặp" not in entry.reason:
+            state.fail(f"skipped {entry.reason}")
 
 
 class _progress:

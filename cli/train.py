@@ -11,6 +11,7 @@ from tongket.cli.common import check_choice
 from tongket.cli.progress import progress_callback
 
 BACKENDS = ("linear", "transformers")
+SUBSETS = ("real", "written", "all")
 
 
 def train_command(
@@ -23,20 +24,23 @@ def train_command(
     context: Annotated[bool, typer.Option("--context/--no-context", help="Second pass over neighbouring units.")] = True,
     epochs: Annotated[int, typer.Option("--epochs", help="Fine-tuning epochs (transformers backend).")] = 4,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (transformers backend).")] = 0,
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Corpus folder that reference labels point into (default ../shared/corpus or $TONGKET_CORPUS).")] = None,
+    cv_on: Annotated[str, typer.Option("--cv-on", help="Articles the card's cross-validation scores: real, written or all.")] = "real",
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress bars.")] = True,
 ) -> None:
     """Train a classifier from labelled paragraphs; same data and seed give the same model."""
     check_choice(backend, BACKENDS, "--backend")
+    check_choice(cv_on, SUBSETS, "--cv-on")
     if backend == "transformers" and base_model is None:
         raise typer.BadParameter("--backend transformers needs --base-model PATH (a local encoder folder)")
     from tongket.training.train import TrainOptions, train_model
 
     options = TrainOptions(
         backend=backend, base_model=str(base_model) if base_model else None, cv=cv, baselines=baselines,
-        use_context=context, epochs=epochs, seed=seed,
+        use_context=context, epochs=epochs, seed=seed, cv_on=cv_on,
     )
     with progress_callback(progress) as callback:
-        result = train_model([str(p) for p in labels or [Path("labels")]], output, options, callback)
+        result = train_model([str(p) for p in labels or [Path("labels")]], output, options, callback, corpus=corpus)
     typer.echo(f"model written to {result.directory} ({result.articles} articles, {result.units} paragraphs)", err=True)
     for name, evaluation in result.evaluations.items():
         for level, report in evaluation.levels.items():

@@ -44,6 +44,8 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         class_weight: str | None = "balanced",
         max_iter: int = 2000,
         tol: float = 1e-3,
+        article_context: bool = False,
+        context_sentences: bool = False,
     ) -> None:
         self.C = C
         self.context_C = context_C
@@ -53,6 +55,8 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.max_iter = max_iter
         self.tol = tol
+        self.article_context = article_context
+        self.context_sentences = context_sentences
 
     def fit(
         self, X: Sequence[Unit], y: Sequence[str], sample_weight: Sequence[float] | None = None,
@@ -76,9 +80,9 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         self.final_ = None
         if self.use_context:
             stacked = self._out_of_fold(units, local, labels, weights)
-            rows = np.array([u.level != "sentence" for u in units])
+            rows = np.array([self.context_sentences or u.level != "sentence" for u in units])
             chosen = [u for u, keep in zip(units, rows) if keep]
-            second = sparse.hstack([local[rows], context_matrix(chosen, stacked[rows])]).tocsr()
+            second = sparse.hstack([local[rows], context_matrix(chosen, stacked[rows], self.article_context)]).tocsr()
             self.final_ = self._model(self.context_C).fit(second, labels[rows], sample_weight=None if weights is None else weights[rows])
         self.runtime_ = self._export()
         return self
@@ -119,6 +123,8 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
             local_intercept=_class_intercept(self.local_),
             final_coef=_class_coef(self.final_) if self.final_ is not None else np.zeros((0, 0)),
             final_intercept=_class_intercept(self.final_) if self.final_ is not None else np.zeros(0),
+            article_context=self.article_context,
+            context_sentences=self.context_sentences,
         )
 
 

@@ -66,13 +66,21 @@ class SparseRows:
         self.indptr, self.indices, self.data = indptr, indices, data
         self.n_rows = len(indptr) - 1
 
-    def dot(self, weights: np.ndarray) -> np.ndarray:
-        """`self @ weights` for a dense (features × outputs) matrix."""
+    def dot(self, weights: np.ndarray, chunk: int = 1 << 16) -> np.ndarray:
+        """`self @ weights` for a dense (features × outputs) matrix, a block of about `chunk` entries at a time
+        so memory stays flat however long the article."""
         out = np.zeros((self.n_rows, weights.shape[1]))
-        if len(self.indices):
-            products = weights[self.indices] * self.data[:, None]
-            nonempty = self.indptr[:-1] < self.indptr[1:]
-            out[nonempty] = np.add.reduceat(products, self.indptr[:-1][nonempty], axis=0)
+        row = 0
+        while row < self.n_rows:
+            end = int(np.searchsorted(self.indptr, self.indptr[row] + chunk, side="right")) - 1
+            end = min(max(end, row + 1), self.n_rows)
+            first, last = self.indptr[row], self.indptr[end]
+            if last > first:
+                products = weights[self.indices[first:last]] * self.data[first:last, None]
+                starts = self.indptr[row:end] - first
+                nonempty = self.indptr[row:end] < self.indptr[row + 1 : end + 1]
+                out[row:end][nonempty] = np.add.reduceat(products, starts[nonempty], axis=0)
+            row = end
         return out
 
 
@@ -191,19 +199,20 @@ def local_matrix(units: Sequence[Unit]) -> np.ndarray:
     return np.column_stack(columns)
 
 
-def context_width(first_pass_width: int) -> int:
+def context_width(first_pass_width: int, article: bool = False) -> int:
     """Columns `context_matrix` makes from first-pass outputs of this width."""
-    return 5 * first_pass_width
+    return (6 if article else 5) * first_pass_width
 
 
-def context_matrix(units: Sequence[Unit], local_probs: np.ndarray) -> np.ndarray:
-    """First-pass probabilities of the previous and next unit, the mean of the three before and after, and the unit's own.
+def context_matrix(units: Sequence[Unit], local_probs: np.ndarray, article: bool = False) -> np.ndarray:
+    """First-pass probabilities of the previous and next unit, the mean of the three before and after, and the unit's own;
+    with `article`, also the mean over the whole article, so that a line of ordinary news reads as such.
 
     Windows stop at the article's edges and are padded with zeros there, so the first paragraph
     sees an empty "before".
     """
     n, width = local_probs.shape
-    matrix = np.zeros((n, context_width(width)))
+    matrix = np.zeros((n, context_width(width, article)))
     if n == 0:
         return matrix
     order, starts = group_order(units)
@@ -223,7 +232,10 @@ def context_matrix(units: Sequence[Unit], local_probs: np.ndarray) -> np.ndarray
     matrix_sorted[:, width : 2 * width] = np.where(after, probs[np.minimum(k + 1, n - 1)], 0.0)
     matrix_sorted[:, 2 * width : 3 * width] = (cumulative[k] - cumulative[np.maximum(k - 3, starts)]) / 3.0
     matrix_sorted[:, 3 * width : 4 * width] = (cumulative[np.minimum(k + 4, ends)] - cumulative[k + 1]) / 3.0
-    matrix_sorted[:, 4 * width :] = probs
+    matrix_sorted[:, 4 * width : 5 * width] = probs
+    if article:
+        sizes = (ends - starts).astype(np.float64)[:, None]
+        matrix_sorted[:, 5 * width :] = (cumulative[ends] - cumulative[starts]) / sizes
     matrix[order] = matrix_sorted
     return matrix
 

@@ -36,6 +36,8 @@ class LinearRuntime:
     local_intercept: np.ndarray
     final_coef: np.ndarray
     final_intercept: np.ndarray
+    article_context: bool = False
+    context_sentences: bool = False
     _index: TermIndex | None = field(default=None, init=False, repr=False, compare=False)
     _text_weights: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -49,11 +51,11 @@ class LinearRuntime:
         local_probs = softmax(text_scores[:, :n_classes] + dense @ self.local_coef[:, n_text:].T + self.local_intercept)
         if self.final_coef.size == 0:
             return local_probs
-        paragraphs = np.array([u.level != "sentence" for u in units])
+        paragraphs = np.array([self.context_sentences or u.level != "sentence" for u in units])
         probs = local_probs.copy()
         if paragraphs.any():
             chosen = [u for u, keep in zip(units, paragraphs) if keep]
-            extra = np.hstack([dense[paragraphs], context_matrix(chosen, local_probs[paragraphs])])
+            extra = np.hstack([dense[paragraphs], context_matrix(chosen, local_probs[paragraphs], self.article_context)])
             scores = text_scores[paragraphs, n_classes:] + extra @ self.final_coef[:, n_text:].T + self.final_intercept
             probs[paragraphs] = softmax(scores)
         return probs

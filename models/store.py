@@ -46,7 +46,8 @@ def save_model(estimator, directory: str | Path, extra: dict | None = None) -> P
     runtime = estimator.runtime_
     np.savez_compressed(directory / _ARRAYS, **{name: a.astype(np.float32) for name, a in runtime.arrays().items()})
     vocabulary = sorted(runtime.vocabulary, key=runtime.vocabulary.__getitem__)
-    meta = {"classes": runtime.classes, "vocabulary": vocabulary}
+    meta = {"classes": runtime.classes, "vocabulary": vocabulary, "article_context": runtime.article_context,
+            "context_sentences": runtime.context_sentences}
     (directory / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     manifest = {
         "format": FORMAT,
@@ -102,9 +103,12 @@ def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
     except (ValueError, OSError) as error:
         raise ModelError(f"{directory / _ARRAYS}: unreadable weights ({error})") from None
     vocabulary = {term: index for index, term in enumerate(meta["vocabulary"])}
-    runtime = LinearRuntime(classes=meta["classes"], vocabulary=vocabulary, **weights)
+    runtime = LinearRuntime(
+        classes=meta["classes"], vocabulary=vocabulary, article_context=bool(meta.get("article_context")),
+        context_sentences=bool(meta.get("context_sentences")), **weights,
+    )
     local = len(runtime.idf) + len(LOCAL_FEATURES)
-    final = local + context_width(len(runtime.classes))
+    final = local + context_width(len(runtime.classes), runtime.article_context)
     if runtime.local_coef.shape[1] != local or runtime.final_coef.size and runtime.final_coef.shape[1] != final:
         raise ModelError(f"{directory}: built for another feature set than this tongket uses; retrain it with 'tongket train'")
     return runtime

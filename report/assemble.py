@@ -1,94 +1,124 @@
-"""Turn the batch's cached digests into a `Report`: overview, recurring points, timeline, organisers, appendix."""
+"""Turn the batch's cached digests into a `Report`: overview, recurring points, timeline, organisers, appendix.
+
+Only small per-article rows and point texts are held in memory; the appendix streams digests from the
+cache. Recurring points come from the articles the model judges to report a review (a review, briefing,
+congress, launch or working visit); the others are listed as set aside, so a road accident in a news dump
+is never a "limitation" of anyone's work.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
-from tongket.report.aggregate import DEFAULT_THRESHOLD, PointRecord, group_points
-from tongket.report.batch import BatchEntry, BatchOptions
-from tongket.report.cache import DigestCache
+from tongket.report.aggregate import PointRecord, group_points
+from tongket.report.batch import BatchEntry
 from tongket.report.model import CATEGORIES, ArticleRow, OrganizerRow, Report, Skipped
+from tongket.report.options import ReportOptions
+from tongket.report.organizers import normalize_organizer, organizer_key
+from tongket.report.store import ReportCache
 
-__all__ = ["build_report"]
+__all__ = ["build_report", "safe_text", "safe_digest", "reports_review"]
 
 _KEYS = {"achievement": "achievements", "limitation": "limitations", "task": "tasks"}
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
-def build_report(
-    entries: list[BatchEntry],
-    cache: DigestCache,
-    inputs: list[str],
-    options: BatchOptions,
-    title: str = "Báo cáo tổng hợp",
-    threshold: float = DEFAULT_THRESHOLD,
-    all_articles: bool = False,
-) -> Report:
-    """Assemble the report; only small per-article rows and point texts are held in memory.
+def safe_text(text: str | None) -> str | None:
+    """Text every output format accepts: control characters (a U+001D in a corpus title breaks DOCX) removed."""
+    return _UNSAFE.sub("", text) if isinstance(text, str) else text
 
-    Recurring points come from articles that report a review (see `reports_review`) unless
-    `all_articles`: in a general news dump, a road accident is not a limitation of anyone's work.
-    """
+
+def safe_digest(value):
+    """A digest with every string made safe, recursively."""
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, dict):
+        return {k: safe_digest(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [safe_digest(v) for v in value]
+    return value
+
+
+def reports_review(digest: dict) -> bool:
+    """The model's article-type decision; digests made before it existed fall back to the event type."""
+    if "review" in digest:
+        return bool(digest["review"])
+    return digest["event"].get("type") in {"tổng kết", "sơ kết", "giao ban", "đại hội", "triển khai"}
+
+
+def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str], options: ReportOptions) -> Report:
+    """Assemble the report from the entries of a batch run and the digests in `cache`."""
     rows: list[ArticleRow] = []
     keys: list[str] = []
+    set_aside: list[ArticleRow] = []
     points: dict[str, list[PointRecord]] = defaultdict(list)
     seen_ids: Counter = Counter()
-    reviewed = 0
+    undated = dated_out = 0
     for entry in entries:
-        if entry.key is None:
-            continue
-        digest = cache.get(entry.key)
-        if digest is None or not _in_range(_date(digest), options):
+        digest = cache.get(entry.key) if entry.key and entry.duplicate_of is None else None
+        if digest is None:
             continue
         row = _row(entry, digest, seen_ids)
+        if not row.date:
+            undated += 1
+            if (options.since or options.until) and options.undated == "drop":
+                dated_out += 1
+                continue
+        elif not _in_range(row.date, options):
+            dated_out += 1
+            continue
         rows.append(row)
         keys.append(entry.key)
-        if not (all_articles or reports_review(digest)):
+        if not (options.all_articles or reports_review(digest)):
+            set_aside.append(row)
             continue
-        reviewed += 1
         for category in CATEGORIES:
-            points[category] += [PointRecord(row.id, p["text"], p["score"]) for p in digest[_KEYS[category]]]
+            points[category] += [PointRecord(row.id, safe_text(p["text"]), p["score"]) for p in digest[_KEYS[category]]]
+    counted = len(rows) - len(set_aside)
     return Report(
-        title=title,
+        title=safe_text(options.title),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         inputs=[str(i) for i in inputs],
-        filters=_filters(options),
+        filters=_filters(options, undated, dated_out),
         articles=rows,
-        recurring={c: group_points(points[c], c, threshold) for c in CATEGORIES},
+        recurring={c: group_points(points[c], c, options.threshold)[0] for c in CATEGORIES},
         timeline=_timeline(rows),
         organizers=_organizers(rows),
         event_types=dict(Counter(r.event_type or "khác" for r in rows).most_common()),
         totals={c: sum(r.counts[c] for r in rows) for c in CATEGORIES},
-        skipped=[Skipped(e.source, e.skipped) for e in entries if e.skipped],
+        skipped=_skipped(entries),
         digests=lambda: _digests(rows, keys, cache),
         grouping=(
-            f"{reviewed}/{len(rows)} bài có nội dung tổng kết, đánh giá được dùng để gộp; "
-            f"TF-IDF theo âm tiết, gộp trung bình (average linkage) với độ tương đồng ≥ {threshold}"
+            f"{counted}/{len(rows)} bài có nội dung tổng kết, đánh giá được dùng để gộp; "
+            f"gộp theo độ tương đồng ≥ {options.threshold}"
         ),
+        set_aside=set_aside,
+        reprints=_reprints(entries, rows),
+        undated=undated,
     )
 
 
-_REVIEW_TYPES = {"tổng kết", "sơ kết", "giao ban", "đại hội"}
+def _skipped(entries: list[BatchEntry]) -> list[Skipped]:
+    """Unreadable articles with their reason, and duplicates with the file they repeat."""
+    skipped = [Skipped(e.source, safe_text(e.skipped)) for e in entries if e.skipped]
+    skipped += [
+        Skipped(e.source, f"trùng lặp với {entries[e.duplicate_of].source}; chỉ tính một lần")
+        for e in entries if e.duplicate_of is not None
+    ]
+    return skipped
 
 
-def reports_review(digest: dict) -> bool:
-    """A review-type event, or an article that states results, shortcomings and tasks alike."""
-    if digest["event"].get("type") in _REVIEW_TYPES:
-        return True
-    return all(len(digest[key]) >= 2 for key in _KEYS.values())
+def _in_range(date: str, options: ReportOptions) -> bool:
+    return (not options.since or date >= options.since) and (not options.until or date <= options.until)
 
 
 def _date(digest: dict) -> str | None:
-    return digest.get("published") or (digest["event"].get("date") if not str(digest["event"].get("date") or "").startswith("--") else None)
-
-
-def _in_range(date: str | None, options: BatchOptions) -> bool:
-    if not (options.since or options.until):
-        return True
-    if not date:
-        return False
-    return (not options.since or date >= options.since) and (not options.until or date <= options.until)
+    """The article's date: its publication date, else the event date when its year is known."""
+    event = str(digest["event"].get("date") or "")
+    return digest.get("published") or (event if event and not event.startswith("--") else None)
 
 
 def _row(entry: BatchEntry, digest: dict, seen_ids: Counter) -> ArticleRow:
@@ -97,17 +127,20 @@ def _row(entry: BatchEntry, digest: dict, seen_ids: Counter) -> ArticleRow:
     return ArticleRow(
         anchor=f"a{entry.order}",
         id=identifier,
-        title=digest.get("title") or digest["id"],
-        source=digest.get("source") or entry.source,
+        title=safe_text(digest.get("title") or digest["id"]),
+        source=safe_text(digest.get("source") or entry.source),
         date=_date(digest),
         event_type=digest["event"].get("type"),
-        organizer=digest["event"].get("organizer"),
+        organizer=normalize_organizer(safe_text(digest["event"].get("organizer"))),
         counts={c: len(digest[_KEYS[c]]) for c in CATEGORIES},
     )
 
 
-def _filters(options: BatchOptions) -> dict[str, str]:
+def _filters(options: ReportOptions, undated: int, dated_out: int) -> dict[str, str]:
     filters = {"since": options.since, "until": options.until, "words": " ".join(options.words) or None}
+    if options.since or options.until:
+        kept = "giữ lại" if options.undated == "keep" else "bỏ ra"
+        filters["undated"] = f"{undated} bài không rõ ngày ({kept}); {dated_out} bài ngoài khoảng thời gian"
     return {k: v for k, v in filters.items() if v}
 
 
@@ -122,18 +155,34 @@ def _timeline(rows: list[ArticleRow]) -> dict[str, dict[str, int]]:
 
 
 def _organizers(rows: list[ArticleRow]) -> list[OrganizerRow]:
+    """One row per body, spellings and abbreviations merged; the most frequent spelling names the row."""
     table: dict[str, OrganizerRow] = {}
+    spellings: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
-        if row.organizer:
-            entry = table.setdefault(row.organizer, OrganizerRow(row.organizer, 0, dict.fromkeys(CATEGORIES, 0)))
-            entry.articles += 1
-            for category in CATEGORIES:
-                entry.counts[category] += row.counts[category]
+        if not row.organizer:
+            continue
+        key = organizer_key(row.organizer)
+        spellings[key][row.organizer] += 1
+        entry = table.setdefault(key, OrganizerRow(row.organizer, 0, dict.fromkeys(CATEGORIES, 0)))
+        entry.articles += 1
+        for category in CATEGORIES:
+            entry.counts[category] += row.counts[category]
+    for key, entry in table.items():
+        entry.organizer = spellings[key].most_common(1)[0][0]
     return sorted(table.values(), key=lambda r: (-r.articles, r.organizer))
 
 
-def _digests(rows: list[ArticleRow], keys: list[str], cache: DigestCache) -> Iterator[tuple[str, dict]]:
+def _reprints(entries: list[BatchEntry], rows: list[ArticleRow]) -> list[tuple[str, str]]:
+    """Pairs of listed articles whose texts are nearly the same (the same report reprinted by two sources)."""
+    from tongket.report.reprints import near_duplicates
+
+    listed = {int(row.anchor[1:]): row for row in rows}
+    candidates = [(order, entries[order].shingles) for order in listed]
+    return [(listed[a].id, listed[b].id) for a, b in near_duplicates(candidates)]
+
+
+def _digests(rows: list[ArticleRow], keys: list[str], cache: ReportCache) -> Iterator[tuple[str, dict]]:
     for row, key in zip(rows, keys):
         digest = cache.get(key)
         if digest is not None:
-            yield row.anchor, digest
+            yield row.anchor, safe_digest(digest)

@@ -1,153 +1,177 @@
-"""Digest many articles: streamed, on every core, through a cache that makes reruns and resumed runs cheap."""
+"""Digest many articles: streamed, a chunk at a time on every core (or a Dask cluster), through the cache.
+
+Each input article becomes a `BatchEntry` in input order: digested (its cache key), skipped (why),
+or a duplicate of an earlier entry (the same text read from another file, format or encoding).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
-from tongket.report.cache import DigestCache, content_key, model_version
-from tongket.report.sources import count_articles, expand_inputs
+from tongket.report.store import ReportCache, content_key
 from tongket.text.document import Article
 from tongket.text.errors import InputError
 from tongket.text.normalize import fold_key
 from tongket.text.read import read_articles
 
-__all__ = ["BatchOptions", "BatchEntry", "run_batch"]
+__all__ = ["BatchEntry", "run_batch", "matches_words", "strip_diacritics", "digest_chunk", "CHUNK"]
 
 Progress = Callable[[int, int], None]
-_CHUNK = 32
-
-
-@dataclass
-class BatchOptions:
-    """How to run a batch: workers, the cache folder, the model, which articles to keep."""
-
-    jobs: int = 0
-    cache_dir: Path | None = None
-    model: Path | None = None
-    words: list[str] = field(default_factory=list)
-    since: str | None = None
-    until: str | None = None
+CHUNK = 32
+_FIELDS = ("id", "text", "source", "title", "url", "date")
 
 
 @dataclass
 class BatchEntry:
-    """One input article's outcome: its cache key when digested, or why it was skipped."""
+    """One input article's outcome: its cache key when digested, why it was skipped, or whose duplicate it is."""
 
     order: int
     source: str
     key: str | None = None
     skipped: str | None = None
+    duplicate_of: int | None = None
+    shingles: list[str] = field(default_factory=list, repr=False)
 
 
-_worker_classifier = None
+def strip_diacritics(text: str) -> str:
+    """Vietnamese without tone and vowel marks, for matching what users type: "Thông tin đối ngoại" → "thong tin doi ngoai"."""
+    decomposed = unicodedata.normalize("NFD", fold_key(text).replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _init_worker(model: str | None) -> None:
-    """Load the model once per worker (a forked worker already has the parent's copy)."""
-    global _worker_classifier
-    if _worker_classifier is None:
-        from tongket.models.store import load_classifier
+def matches_words(article: Article, words: list[str]) -> bool:
+    """Every filter word occurs in the article; a word typed without diacritics matches with or without them."""
+    if not words:
+        return True
+    haystack = fold_key(f"{article.title or ''}\n{article.text}")
+    plain = None
+    for word in words:
+        folded = fold_key(word)
+        if folded in haystack:
+            continue
+        if strip_diacritics(word) == folded:
+            plain = plain if plain is not None else strip_diacritics(haystack)
+            if folded in plain:
+                continue
+        return False
+    return True
 
-        _worker_classifier = load_classifier(model)
+
+def _fingerprint(article: Article) -> str:
+    """The same article read from .txt, .html or another encoding gives the same fingerprint."""
+    text = " ".join(fold_key(f"{article.title or ''} {article.text}").split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _digest_chunk(payload: list[tuple[int, str, dict]]) -> list[tuple[int, str, dict | None, str | None]]:
-    """Worker: a chunk of article fields in, digest dicts out; an article that fails alone is retried alone."""
+@lru_cache(maxsize=4)
+def _classifier(model: str):
+    """The model of `model`, loaded once per process (a forked worker inherits the parent's copy)."""
+    from tongket.models.store import load_classifier
+
+    return load_classifier(model)
+
+
+def digest_chunk(payload: list[tuple[int, str, dict]], model: str) -> list[tuple[int, str, dict | None, str | None]]:
+    """Article fields in, digest dicts out; when the chunk fails, each article is retried alone so one bad
+    article costs only itself."""
     from tongket.pipeline import digest_batch
 
     try:
-        digests = digest_batch([Article(**fields) for _, _, fields in payload], _worker_classifier)
-        return [(order, key, d.to_dict(), None) for (order, key, _), d in zip(payload, digests)]
-    except Exception:  # one bad article must not stop the batch: find it by digesting one at a time
+        digests = digest_batch([Article(**fields) for _, _, fields in payload], _classifier(model))
+        return [(order, key, digest.to_dict(), None) for (order, key, _), digest in zip(payload, digests)]
+    except Exception as error:  # one bad article must not stop the batch; its reason goes to the report
         if len(payload) == 1:
             order, key, _ = payload[0]
-            import sys
-
-            error = sys.exc_info()[1]
             return [(order, key, None, f"{type(error).__name__}: {error}")]
-        return [result for item in payload for result in _digest_chunk([item])]
+        return [result for item in payload for result in digest_chunk([item], model)]
 
 
-def _fields(article: Article) -> dict:
-    return {k: getattr(article, k) for k in ("id", "text", "source", "title", "url", "date")}
-
-
-def run_batch(inputs: list[str | Path], options: BatchOptions, progress: Progress | None = None) -> tuple[list[BatchEntry], DigestCache]:
-    """Digest every article of `inputs`; returns entries in input order and the cache holding the digests."""
-    global _worker_classifier
-    from tongket.models.store import default_model_dir, load_classifier
-
-    files = expand_inputs(inputs)
-    total = count_articles(files)
-    model_dir = Path(options.model) if options.model else default_model_dir()
-    _worker_classifier = load_classifier(model_dir)  # fails here, once, on a bad model; forked workers share it
-    version = model_version(model_dir)
-    cache = DigestCache(Path(options.cache_dir or default_cache_dir()) / "digests.sqlite")
+def run_batch(
+    files: list[Path], words: list[str], version: str, model: str, cache: ReportCache, jobs: int = 0,
+    engine: str = "local", scheduler: str | None = None, progress: Progress | None = None, total: int = 0,
+) -> list[BatchEntry]:
+    """Digest every article of `files` not yet in `cache`; returns one entry per input article, in input order."""
     entries: list[BatchEntry] = []
-    sent: list[int] = []
-    pending = _pending(files, options, version, cache, entries, sent)
-    received = 0
-    jobs = options.jobs or os.cpu_count() or 1
+    pending = _pending(files, words, version, cache, entries)
+    chunks = _chunks(pending)
+    results = _dask(chunks, model, scheduler) if engine == "dask" else _local(chunks, jobs or os.cpu_count() or 1, model)
+    done = 0
     try:
-        for order, key, digest, error in _process(pending, jobs, str(model_dir)):
+        for order, key, digest, error in results:
             if digest is not None:
                 cache.put(key, digest)
             else:
                 entries[order].key, entries[order].skipped = None, error
-            received += 1
+            done += 1
             if progress:
-                progress(len(entries) - (len(sent) - received), total)
+                progress(min(len(entries), total), total)
     finally:
         cache.commit()
-    if progress:
-        progress(total, total)
-    return entries, cache
-
-
-def default_cache_dir() -> Path:
-    """$TONGKET_CACHE, else ~/.cache/tongket."""
-    return Path(os.environ.get("TONGKET_CACHE") or Path.home() / ".cache" / "tongket")
+    return entries
 
 
 def _pending(
-    files, options: BatchOptions, version: str, cache: DigestCache, entries: list[BatchEntry], sent: list[int]
+    files: Iterable[Path], words: list[str], version: str, cache: ReportCache, entries: list[BatchEntry]
 ) -> Iterator[tuple[int, str, dict]]:
-    """Read articles in order; record cached and skipped ones, yield the ones still to digest."""
-    words = [fold_key(w) for w in options.words]
+    """Read articles in order; record skipped, filtered-out and duplicate ones, yield those still to digest."""
+    first: dict[str, int] = {}
 
     def skip(error: InputError) -> None:
         entries.append(BatchEntry(len(entries), str(error).split(": ", 1)[0], skipped=str(error)))
 
     for path in files:
         for article in read_articles(path, on_error=skip):
-            if words and not all(w in fold_key(article.text) for w in words):
+            if not matches_words(article, words):
                 continue
-            key = content_key(version, article.id, article.title, article.text)
-            entry = BatchEntry(len(entries), article.source, key=key)
+            entry = BatchEntry(len(entries), article.source, shingles=_shingles(article.text))
             entries.append(entry)
-            if key not in cache:
-                sent.append(entry.order)
-                yield entry.order, key, _fields(article)
+            fingerprint = _fingerprint(article)
+            if fingerprint in first:
+                entry.duplicate_of = first[fingerprint]
+                continue
+            first[fingerprint] = entry.order
+            entry.key = content_key(version, article.id, article.title, article.text)
+            if entry.key not in cache:
+                yield entry.order, entry.key, {name: getattr(article, name) for name in _FIELDS}
 
 
-def _process(pending: Iterator[tuple[int, str, dict]], jobs: int, model: str) -> Iterator[tuple[int, str, dict | None, str | None]]:
+def _shingles(text: str, size: int = 5, limit: int = 400) -> list[str]:
+    """Word 5-grams of the start of the text: enough to recognise a reprint of the same article."""
+    words = fold_key(text).split()[: limit + size]
+    return [" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))]
+
+
+def _chunks(pending: Iterator[tuple[int, str, dict]]) -> Iterator[list[tuple[int, str, dict]]]:
     from tongket.pipeline import batches
 
-    chunks = batches(pending, _CHUNK)
+    return batches(pending, CHUNK)
+
+
+def _local(chunks, jobs: int, model: str) -> Iterator[tuple[int, str, dict | None, str | None]]:
+    _classifier(model)  # fails here, once, on a bad model; forked workers inherit it
     if jobs <= 1:
-        _init_worker(model)
         for chunk in chunks:
-            yield from _digest_chunk(chunk)
+            yield from digest_chunk(chunk, model)
         return
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
+    with context.Pool(jobs) as pool:
         try:
-            for results in pool.imap_unordered(_digest_chunk, chunks):
+            for results in pool.imap_unordered(partial(digest_chunk, model=model), chunks):
                 yield from results
         except BaseException:
             pool.terminate()
             raise
+
+
+def _dask(chunks, model: str, scheduler: str | None) -> Iterator[tuple[int, str, dict | None, str | None]]:
+    """The same chunk function on a Dask cluster; `scheduler` "local" starts a local cluster of processes."""
+    from tongket.report.cluster import dask_results
+
+    yield from dask_results(chunks, model, scheduler)

@@ -1,7 +1,10 @@
-"""The batch report as a Word document, the format offices edit, sign and file.
+"""The batch report as a Word document in the layout of Vietnamese administrative documents.
 
-Named `docx_report` so it never shadows python-docx's `docx`. Uses the built-in styles of python-docx's
-default template (Heading 1–3, Table Grid, List Bullet) so the document takes on the reader's house style.
+Nghị định 30/2020/NĐ-CP sets the form offices file: A4 paper, Times New Roman 13–14 pt, margins of
+20 mm top and bottom, 30 mm left and 15 mm right, a title block with the issuing body on the left and
+the national motto on the right, the place and date line, the document type and its summary, numbered
+headings (I., II., …; 1., 2., …) and tables whose header row repeats on every page. Named `docx_report`
+so it never shadows python-docx's `docx`.
 """
 
 from __future__ import annotations
@@ -25,11 +28,21 @@ __all__ = ["render_docx"]
 _CHART_WIDTH_CM = 15
 
 
-def render_docx(report: Report, path: Path) -> None:
-    """Write the report to `path` as .docx; the whole document is built in memory, as python-docx requires."""
+_FONT = "Times New Roman"
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def render_docx(report: Report, path: Path, issuer: str = "") -> None:
+    """Write the report to `path` as .docx; the whole document is built in memory, as python-docx requires.
+
+    `issuer` is the body whose name heads the title block ("BAN TUYÊN GIÁO TỈNH ỦY"); left blank for the
+    officer to fill in when not given.
+    """
     from docx import Document
 
     doc = Document()
+    _page_and_styles(doc)
+    _title_block(doc, report, issuer)
     _header(doc, report)
     _overview(doc, report)
     _recurring(doc, report)
@@ -41,15 +54,77 @@ def render_docx(report: Report, path: Path) -> None:
     _picture(doc, organizer_chart(report))
     _section(doc, "articles")
     _table(doc, view.ARTICLE_HEADERS, view.article_rows(report), numeric_from=5)
+    if report.reprints:
+        doc.add_paragraph().add_run("Bài có nội dung gần trùng nhau (có thể là bản đăng lại):").italic = True
+        _table(doc, view.REPRINT_HEADERS, view.reprint_rows(report))
+    _section(doc, "set_aside")
+    doc.add_paragraph().add_run(view.SET_ASIDE_NOTE).italic = True
+    _table(doc, view.SET_ASIDE_HEADERS, view.set_aside_rows(report), numeric_from=None)
     _section(doc, "skipped")
     _table(doc, view.SKIPPED_HEADERS, [[s.source, s.reason] for s in report.skipped])
     _appendix(doc, report)
     doc.save(str(path))
 
 
+def _page_and_styles(doc: DocxDocument) -> None:
+    """A4 portrait with the decree's margins; Times New Roman everywhere, black headings."""
+    from docx.shared import Mm, Pt, RGBColor
+
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+        section.left_margin, section.right_margin = Mm(30), Mm(15)
+    sizes = {"Normal": 13, "Title": 14, "Heading 1": 14, "Heading 2": 13, "Heading 3": 13, "List Bullet": 13,
+             "List Bullet 2": 13, "Table Grid": 12}
+    for name, size in sizes.items():
+        style = doc.styles[name]
+        style.font.name = _FONT
+        style.font.size = Pt(size)
+        _east_asian(style.element, _FONT)
+        if name.startswith("Heading") or name == "Title":
+            style.font.bold = True
+            style.font.color.rgb = RGBColor(0, 0, 0)
+    doc.styles["Normal"].paragraph_format.space_after = Pt(6)
+
+
+def _east_asian(element, font: str) -> None:
+    """Set every script's font, so Vietnamese letters never fall back to another typeface."""
+    from docx.oxml.ns import qn
+
+    fonts = element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), font)
+
+
+def _title_block(doc: DocxDocument, report: Report, issuer: str) -> None:
+    """Issuing body | national motto, then the place-and-date line, the document type and its summary."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    _centered(left, (issuer or "TÊN CƠ QUAN, TỔ CHỨC").upper(), bold=True)
+    _centered(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+    _centered(right, "Độc lập - Tự do - Hạnh phúc", bold=True, underline=True, new=True)
+    date_line = doc.add_paragraph()
+    date_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    date_line.add_run(f"……, {view.vietnamese_long_date(report.generated[:10])}").italic = True
+    for text in ("BÁO CÁO", report.title):
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(text).bold = True
+
+
+def _centered(cell, text: str, bold: bool = False, underline: bool = False, new: bool = False) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = cell.add_paragraph() if new else cell.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.bold, run.underline = bold, underline
+
+
 def _header(doc: DocxDocument, report: Report) -> None:
     doc.core_properties.title = report.title
-    doc.add_heading(report.title, level=0)
     for label, value in (("Thời điểm lập", report.generated), ("Đầu vào", view.inputs_text(report)),
                          ("Bộ lọc", view.filters_text(report))):
         _labelled(doc, label, value, style=None)
@@ -67,8 +142,8 @@ def _recurring(doc: DocxDocument, report: Report) -> None:
     _section(doc, "recurring")
     if report.grouping:
         doc.add_paragraph().add_run(view.grouping_text(report)).italic = True
-    for category in CATEGORIES:
-        doc.add_heading(CATEGORY_TITLES[category], level=2)
+    for number, category in enumerate(CATEGORIES, start=1):
+        doc.add_heading(f"{number}. {CATEGORY_TITLES[category]}", level=2)
         points = report.recurring.get(category, [])
         if not points:
             _none(doc)
@@ -115,7 +190,9 @@ def _digest(doc: DocxDocument, digest: dict, number: int | None) -> None:
 
 
 def _section(doc: DocxDocument, key: str) -> None:
-    doc.add_heading(view.SECTIONS[key], level=1)
+    """A numbered top-level heading: "I. Tổng quan", "II. Các vấn đề lặp lại", …"""
+    number = _ROMAN[view.SECTION_ORDER.index(key)]
+    doc.add_heading(f"{number}. {view.SECTIONS[key]}", level=1)
 
 
 def _table(doc: DocxDocument, headers: Sequence[str], rows: list[list[str]], numeric_from: int | None = None) -> None:

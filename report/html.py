@@ -51,7 +51,8 @@ def _context(report: Report) -> dict[str, object]:
         "inputs": view.inputs_text(report), "filters": view.filters_text(report), "grouping": view.grouping_text(report),
         "headers": {
             "timeline": view.TIMELINE_HEADERS, "organizers": view.ORGANIZER_HEADERS,
-            "articles": view.ARTICLE_HEADERS, "skipped": view.SKIPPED_HEADERS,
+            "articles": view.ARTICLE_HEADERS, "skipped": view.SKIPPED_HEADERS, "set_aside": view.SET_ASIDE_HEADERS,
+            "reprints": view.REPRINT_HEADERS,
         },
         "overview": view.overview_rows(report),
         "recurring": _recurring(report, links),
@@ -59,6 +60,8 @@ def _context(report: Report) -> dict[str, object]:
         "organizer_rows": view.organizer_rows(report), "organizer_chart": _data_uri(organizer_chart(report)),
         "articles": list(zip((a.anchor for a in report.articles), view.article_rows(report))),
         "skipped": [[s.source, s.reason] for s in report.skipped],
+        "set_aside": view.set_aside_rows(report), "set_aside_note": view.SET_ASIDE_NOTE,
+        "reprints": view.reprint_rows(report),
         "digest_sections": DIGEST_SECTIONS,
         "appendix": _appendix(report, links),
     }

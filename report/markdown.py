@@ -54,6 +54,9 @@ def _blocks(report: Report, charts: dict[str, str]) -> Iterator[str]:
     yield _heading(2, "organizers")
     yield _table(view.ORGANIZER_HEADERS, view.organizer_rows(report), 1) + charts.get("organizers", "")
     yield _articles(report)
+    if report.reprints:
+        yield "_Bài có nội dung gần trùng nhau (có thể là bản đăng lại):_\n\n" + _table(view.REPRINT_HEADERS, view.reprint_rows(report), 99)
+    yield _heading(2, "set_aside") + f"_{view.SET_ASIDE_NOTE}_\n\n" + _table(view.SET_ASIDE_HEADERS, view.set_aside_rows(report), 1)
     yield _heading(2, "skipped") + _table(view.SKIPPED_HEADERS, [[s.source, s.reason] for s in report.skipped], 2)
     yield _heading(2, "appendix")
     yield from _appendix(report)

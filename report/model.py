@@ -33,6 +33,7 @@ class RecurringPoint:
     text: str
     articles: list[str]
     examples: list[tuple[str, str]] = field(default_factory=list)
+    members: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -71,6 +72,9 @@ class Report:
     skipped: list[Skipped]
     digests: Callable[[], Iterator[tuple[str, dict]]]
     grouping: str = ""
+    set_aside: list[ArticleRow] = field(default_factory=list)
+    reprints: list[tuple[str, str]] = field(default_factory=list)
+    undated: int = 0
 
     @property
     def date_range(self) -> tuple[str | None, str | None]:

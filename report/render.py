@@ -11,7 +11,7 @@ __all__ = ["FORMATS", "render_report"]
 FORMATS = ("html", "md", "docx")
 
 
-def render_report(report: Report, path: Path, fmt: str) -> Path:
+def render_report(report: Report, path: Path, fmt: str, issuer: str = "") -> Path:
     """Write `report` to `path` as html, md or docx and return `path`.
 
     Markdown charts go to `<stem>_files/` beside the file (`tong-ket.md` → `tong-ket_files/timeline.png`).
@@ -23,7 +23,7 @@ def render_report(report: Report, path: Path, fmt: str) -> Path:
     if fmt == "docx":
         from tongket.report.docx_report import render_docx
 
-        render_docx(report, path)
+        render_docx(report, path, issuer=issuer)
     elif fmt == "html":
         from tongket.report.html import render_html
 

@@ -12,24 +12,30 @@ from tongket.report.model import CATEGORIES, CATEGORY_TITLES, RecurringPoint, Re
 
 __all__ = [
     "SECTIONS", "SECTION_IDS", "COUNT_HEADERS", "ARTICLE_HEADERS", "ORGANIZER_HEADERS", "TIMELINE_HEADERS",
-    "SKIPPED_HEADERS", "NONE_TEXT", "SourceLink", "source_links", "point_sources", "point_examples",
+    "SKIPPED_HEADERS", "SET_ASIDE_HEADERS", "REPRINT_HEADERS", "SET_ASIDE_NOTE", "SECTION_ORDER", "NONE_TEXT",
+    "vietnamese_date", "vietnamese_long_date", "set_aside_rows", "reprint_rows", "SourceLink", "source_links", "point_sources", "point_examples",
     "overview_rows", "timeline_rows", "organizer_rows", "article_rows", "inputs_text", "filters_text", "grouping_text",
 ]
 
 SECTIONS = {
     "overview": "Tổng quan", "recurring": "Các vấn đề lặp lại", "timeline": "Diễn biến theo thời gian",
-    "organizers": "Theo đơn vị tổ chức", "articles": "Danh sách bài viết", "skipped": "Bài bị bỏ qua",
-    "appendix": "Phụ lục",
+    "organizers": "Theo đơn vị tổ chức", "articles": "Danh sách bài viết",
+    "set_aside": "Bài không tính vào tổng hợp", "skipped": "Bài bị bỏ qua", "appendix": "Phụ lục",
 }
+SECTION_ORDER = ("overview", "recurring", "timeline", "organizers", "articles", "set_aside", "skipped", "appendix")
 SECTION_IDS = {
     "overview": "tong-quan", "recurring": "van-de-lap-lai", "timeline": "dien-bien", "organizers": "don-vi",
-    "articles": "danh-sach-bai", "skipped": "bai-bo-qua", "appendix": "phu-luc",
+    "articles": "danh-sach-bai", "set_aside": "bai-de-rieng", "skipped": "bai-bo-qua", "appendix": "phu-luc",
 }
 COUNT_HEADERS = ("Kết quả", "Hạn chế", "Nhiệm vụ")
 ARTICLE_HEADERS = ("STT", "Ngày", "Tiêu đề", "Đơn vị tổ chức", "Loại sự kiện", *COUNT_HEADERS)
 ORGANIZER_HEADERS = ("Đơn vị tổ chức", "Số bài", *COUNT_HEADERS)
 TIMELINE_HEADERS = ("Tháng", *COUNT_HEADERS, "Tổng")
 SKIPPED_HEADERS = ("Tệp", "Lý do")
+SET_ASIDE_HEADERS = ("STT", "Ngày", "Tiêu đề", "Nguồn")
+REPRINT_HEADERS = ("Bài", "Gần trùng với bài")
+SET_ASIDE_NOTE = ("Mô hình đánh giá các bài này không phải là báo cáo tổng kết, sơ kết, giao ban, đại hội hay triển khai "
+                  "nhiệm vụ; các ý của chúng không được gộp vào các vấn đề lặp lại (dùng --all-articles để gộp cả).")
 NONE_TEXT = "Không có"
 MAX_EXAMPLES = 3
 _FILTER_LABELS = {"since": "Từ ngày", "until": "Đến ngày", "words": "Từ khóa"}
@@ -69,7 +75,34 @@ def overview_rows(report: Report) -> list[tuple[str, str]]:
     rows += [(CATEGORY_TITLES[c], str(report.totals.get(c, 0))) for c in CATEGORIES]
     rows.append(("Loại sự kiện", _event_types_text(report.event_types)))
     rows += [("Số đơn vị tổ chức", str(len(report.organizers))), ("Số bài bị bỏ qua", str(len(report.skipped)))]
+    rows += [("Số bài không tính vào tổng hợp", str(len(report.set_aside))), ("Số bài không rõ ngày", str(report.undated))]
+    if report.reprints:
+        rows.append(("Số cặp bài gần trùng nhau (đăng lại)", str(len(report.reprints))))
     return rows
+
+
+def vietnamese_date(iso: str | None) -> str:
+    """"2024-12-19" → "19/12/2024", as Vietnamese documents write dates; "--12-19" → "19/12"; None → "—"."""
+    if not iso:
+        return "—"
+    year, month, day = iso[:-6].lstrip("-"), iso[-5:-3], iso[-2:]
+    return f"{int(day):02d}/{int(month):02d}" + (f"/{year}" if year else "")
+
+
+def vietnamese_long_date(iso: str) -> str:
+    """"2024-12-19" → "ngày 19 tháng 12 năm 2024", the form of a document's place-and-date line."""
+    year, month, day = iso.split("-")
+    return f"ngày {int(day):02d} tháng {int(month):02d} năm {year}"
+
+
+def set_aside_rows(report: Report) -> list[list[str]]:
+    """The articles left out of the recurring points: number, date, title, source."""
+    return [[str(i), vietnamese_date(a.date), a.title, a.source] for i, a in enumerate(report.set_aside, start=1)]
+
+
+def reprint_rows(report: Report) -> list[list[str]]:
+    """Pairs of articles whose texts are nearly the same (one report reprinted)."""
+    return [[first, second] for first, second in report.reprints]
 
 
 def timeline_rows(report: Report) -> list[list[str]]:
@@ -89,7 +122,7 @@ def organizer_rows(report: Report) -> list[list[str]]:
 def article_rows(report: Report) -> list[list[str]]:
     """One row per article (number, date, title, organiser, type, counts); empty fields shown as '—'."""
     return [
-        [str(i), a.date or "—", a.title, a.organizer or "—", a.event_type or "—", *_counts(a.counts)]
+        [str(i), vietnamese_date(a.date), a.title, a.organizer or "—", a.event_type or "—", *_counts(a.counts)]
         for i, a in enumerate(report.articles, start=1)
     ]
 
@@ -117,7 +150,7 @@ def _date_range_text(report: Report) -> str:
     first, last = report.date_range
     if first is None:
         return "Không rõ"
-    return first if first == last else f"{first} – {last}"
+    return vietnamese_date(first) if first == last else f"{vietnamese_date(first)} – {vietnamese_date(last)}"
 
 
 def _event_types_text(event_types: dict[str, int]) -> str:

@@ -39,6 +39,7 @@ class Digest:
             "published": event.published,
             "event": {
                 "date": event.date,
+                "date_inferred": event.date_inferred,
                 "type": event.type,
                 "location": event.location,
                 "organizer": event.organizer,

@@ -9,16 +9,28 @@ from tongket.text.normalize import UPPER
 _SURNAMES = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Lâm Trịnh Mai Đào Cao Lương Tô Hà "
     "Tạ Chu Quách Trương Lưu Đoàn Thái La Phùng Kiều Châu Tăng Lại Triệu Vương Hứa Giang Thân Khổng Doãn Từ Nông Lò "
-    "Đàm Kim Tống Mạc Bế Hầu Diệp Âu Ông Khúc Thạch Lục Quan Tôn Lã Nghiêm Viên Văn Đồng Trịnh Lạc Ninh Tiêu Vi Y Ksor "
-    "Rơ Hoàng Phí Mã Chế Cù Quản Đường Lục Kha"
+    "Đàm Kim Tống Mạc Bế Hầu Diệp Âu Khúc Thạch Lục Quan Tôn Lã Nghiêm Viên Đồng Trịnh Lạc Ninh Tiêu Vi Y Ksor "
+    "Rơ Hoàng Phí Mã Chế Cù Quản Đường Lục Kha Thang Uông Khuất Quàng Giàng Sùng Thào Vàng Tòng Điểu Bạch Cấn Chử Đậu "
+    "Giáp Ngũ Ứng Yên Mẫn Ngọ Nhữ Sầm Tường Ung Hàn Luân Xa Lăng Lý Lò Hạ Bồ Cái Chương Đái Đới Đổng Hy Kim Lỡ Mầu Nguyên "
+    "Phương Sơn Thân Trang Trầm Vĩnh"
 ).split()
 NAME_WORD = rf"[{UPPER}][\w]*"
-PERSON = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True))})(?:\s+{NAME_WORD}){{1,3}}(?!\w)")
+PERSON = re.compile(rf"(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True))})(?:\s+{NAME_WORD}){{1,3}}(?!\w)")
 NOT_PEOPLE = re.compile(
     r"^(?:Hà (?:Nội|Tĩnh|Giang|Nam)|Cao Bằng|Lâm Đồng|Hồ Chí Minh|Thái (?:Bình|Nguyên)|Lào Cai|Kim Bảng|Phan Thiết|"
     r"Quan Hóa|Bình Dương|Đồng (?:Nai|Tháp|Hới|Xoài)|Hồ Gươm|Hà Đông|Lê Lợi|Trần Phú|Nguyễn Trãi|Lý Thường Kiệt|Kim Mã|"
     r"Tôn Đức Thắng|Phan Đình Phùng|Giang Văn Minh|Võ Văn Kiệt|Lý Sơn|Chu Lai|Văn Miếu|Tây Nguyên|Mai Châu)$"
 )
+PLACES = (
+    r"Hà Nội|Hồ Chí Minh|Hà Tĩnh|Hà Giang|Hà Nam|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Đồng Nai|Đồng Tháp|"
+    r"Bình Dương|Bình Định|Bình Phước|Bình Thuận|Quảng Ninh|Quảng Nam|Quảng Ngãi|Quảng Bình|Quảng Trị|Lào Cai|"
+    r"Phú Yên|Phú Thọ|Kiên Giang|Hậu Giang|Tiền Giang|Vĩnh Long|Vĩnh Phúc|Trà Vinh|Long An|Bạc Liêu|Cà Mau|Sơn La|"
+    r"Lai Châu|Điện Biên|Hòa Bình|Hoà Bình|Yên Bái|Tuyên Quang|Bắc Giang|Bắc Ninh|Bắc Kạn|Lạng Sơn|Nam Định|Ninh Bình|"
+    r"Thanh Hóa|Thanh Hoá|Nghệ An|Thừa Thiên Huế|Đà Nẵng|Khánh Hòa|Khánh Hoà|Ninh Thuận|Gia Lai|Kon Tum|Đắk Lắk|"
+    r"Đắk Nông|Tây Ninh|Bến Tre|An Giang|Sóc Trăng|Cần Thơ|Hải Phòng|Hải Dương|Hưng Yên|Bà Rịa|Vũng Tàu|Việt Nam|"
+    r"Trung Quốc|Trung ương|Tây Nguyên|Đông Hà|Vinh|Huế|Hạ Long|Nha Trang|Đà Lạt|Buôn Ma Thuột|Quy Nhơn"
+)
+PLACE_NAME = re.compile(rf"(?:{PLACES})(?!\w)")
 PLACE_BEFORE = re.compile(r"(?:tại|tỉnh|thành phố|TP\.?|huyện|xã|phường|quận|đường|phố|thị xã|thị trấn|Bệnh viện|Trường|cầu|sông|đảo)\s*$", re.IGNORECASE)
 TITLE_WORDS = (
     "Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Thủ tướng|Phó Thủ tướng|Thường trực Ban Bí thư|Chủ tịch Quốc hội|"
@@ -28,7 +40,7 @@ TITLE_WORDS = (
     "Tổng Thư ký|Tổng thư ký|Chánh Văn phòng|Cục trưởng|Phó Cục trưởng|Vụ trưởng|Phó Vụ trưởng|Hiệu trưởng|Đại sứ|"
     "Trưởng phòng|Phó Trưởng phòng|Tổng cục trưởng|Ủy viên|Uỷ viên|Đại biểu Quốc hội|Đại biểu|GS\\.?|PGS\\.?|TS\\.?|ThS\\.?"
 )
-TITLE_BEFORE_NAME = re.compile(rf"(?:{TITLE_WORDS})\b[^,;:.()“”]{{0,90}}$")
+TITLE_BEFORE_NAME = re.compile(rf"(?i:{TITLE_WORDS})\b[^,;:.()“”]{{0,90}}$")
 HONORIFIC_BEFORE = re.compile(r"(?:đồng chí|ông|bà|anh|chị|đ/c)\s*$", re.IGNORECASE)
 POSITION_AFTER = re.compile(
     rf"^\s*(?:,|-|–|\()\s*((?:(?:{TITLE_WORDS})|Trưởng|Phó|Ủy viên|Uỷ viên|Bí thư|Chủ tịch|Giám đốc|Đại diện|Văn phòng)"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from tongket.text.document import CONTENT_LABELS, Article, Paragraph
-from tongket.text.items import ORDINAL_START, item_spans
+from tongket.text.items import ORDINAL_START, Item, item_spans
 from tongket.text.normalize import fold_key
 
 __all__ = ["KeyPoint", "key_points", "clean_point"]
@@ -18,6 +18,23 @@ _CONNECTOR = re.compile(
 )
 _WORD = re.compile(r"\w+")
 _DUPLICATE = 0.7
+_MAX_SUBJECT_WORDS = 10
+CONTEXT_POINT_SCORE = 0.3
+_LAST_CLAUSE = re.compile(r"[^,;]*$")
+_ANNOUNCED = re.compile(
+    r"(?:một số|những|các|nhiều|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:nhóm\s+)?(?:mặt\s+)?"
+    r"(?:tồn tại|hạn chế|khó khăn|vướng mắc|bất cập|yếu kém|khuyết điểm|nhiệm vụ|giải pháp|kết quả(?=\s+(?:sau|như sau)|\s*:)|nội dung|"
+    r"vấn đề|điểm|mục tiêu|kiến nghị|đề xuất|nguyên nhân)(?:\s*,\s*(?:tồn tại|hạn chế|khó khăn|vướng mắc|bất cập|yếu kém|"
+    r"khuyết điểm|giải pháp|nhiệm vụ))*(?:\s+(?:sau|như sau|chủ yếu|trọng tâm|cơ bản|lớn|quan trọng|đáng ghi nhận|"
+    r"cần khắc phục|cần tập trung))*",
+    re.IGNORECASE,
+)
+_ANNOUNCING = re.compile(
+    r"(?:tuy nhiên|bên cạnh (?:đó|những kết quả(?: đã)? đạt được)|báo cáo|hội nghị|cũng|đã|vẫn|còn|chỉ ra|nêu|nêu rõ|"
+    r"thẳng thắn|nhìn nhận|đề ra|xác định|đưa ra|có|là|gồm|với|tập trung|vào|thực hiện|cần|phải|sau|như|đó là|"
+    r"đồng chí|ông|bà|\w+ cho biết)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -34,37 +51,93 @@ class KeyPoint:
 def key_points(article: Article) -> list[KeyPoint]:
     """Every content item of the article's labelled body, in reading order, duplicates dropped."""
     points: list[KeyPoint] = []
-    seen: dict[str, list[set[str]]] = {label: [] for label in CONTENT_LABELS}
+    seen = {label: _SeenPoints() for label in CONTENT_LABELS}
     for paragraph in article.paragraphs:
         for point in _paragraph_points(paragraph):
-            words = set(_WORD.findall(fold_key(point.text)))
-            if len(words) < 3 or any(_overlap(words, other) >= _DUPLICATE for other in seen[point.label]):
+            words = frozenset(_WORD.findall(fold_key(point.text)))
+            if len(words) < 3 or seen[point.label].repeats(words):
                 continue
-            seen[point.label].append(words)
+            seen[point.label].add(words)
             points.append(point)
     return points
 
 
-def _overlap(first: set[str], second: set[str]) -> float:
+def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
     return len(first & second) / max(1, min(len(first), len(second)))
+
+
+class _SeenPoints:
+    """Word sets of the points kept so far, indexed by word, so that finding a near-repeat costs the same in a
+    page-long article and in a book-long one: only points sharing one of the new point's rarer words, and the
+    latest few, are compared."""
+
+    _RECENT = 8
+
+    def __init__(self) -> None:
+        self.points: list[frozenset[str]] = []
+        self.postings: dict[str, list[int]] = {}
+
+    def repeats(self, words: frozenset[str]) -> bool:
+        rare = sorted(words, key=lambda w: len(self.postings.get(w, ())))[:2]
+        candidates = {i for w in rare for i in self.postings.get(w, ())[-self._RECENT :]}
+        candidates.update(range(max(0, len(self.points) - self._RECENT), len(self.points)))
+        return any(_overlap(words, self.points[i]) >= _DUPLICATE for i in candidates)
+
+    def add(self, words: frozenset[str]) -> None:
+        for word in words:
+            self.postings.setdefault(word, []).append(len(self.points))
+        self.points.append(words)
 
 
 def _paragraph_points(paragraph: Paragraph) -> list[KeyPoint]:
     if paragraph.label not in (*CONTENT_LABELS, "context") or not paragraph.sentences:
         return []
-    items = item_spans(paragraph.text)
-    whole = ORDINAL_START.match(paragraph.text) is not None
+    items = item_spans(paragraph.text, [(s.start, s.end) for s in paragraph.sentences])
+    whole = len(items) == 1 and ORDINAL_START.match(paragraph.text) is not None
     points = []
     for item in items:
         sentence = paragraph.sentences[min(item.sentence, len(paragraph.sentences) - 1)]
-        label = paragraph.label if whole else sentence.label
+        label, scores = (paragraph.label, paragraph.scores) if whole else (sentence.label, sentence.scores)
+        label = _point_label(label, scores)
         if label not in CONTENT_LABELS:
             continue
-        text = clean_point(paragraph.text[item.start : item.end])
-        if text and not text.endswith(":"):
-            scores = paragraph.scores if whole else sentence.scores
+        text = clean_point(_with_subject(paragraph.text, item))
+        if text and not text.endswith(":") and not announces_list(text):
             points.append(KeyPoint(label, text, paragraph.index, sentence.index, round(scores.get(label, 0.0), 4)))
     return points
+
+
+def _point_label(label: str, scores: dict[str, float]) -> str:
+    """A context sentence still counts as a point when the classifier gives one content label at least
+    `CONTEXT_POINT_SCORE`: in real reports results and directives often come without cue words."""
+    if label != "context" or not scores:
+        return label
+    best = max(CONTENT_LABELS, key=lambda name: scores.get(name, 0.0))
+    return best if scores.get(best, 0.0) >= CONTEXT_POINT_SCORE else label
+
+
+def _with_subject(paragraph: str, item: Item) -> str:
+    """An item of a ";"-list after a colon, led by the subject it shares: "Toàn tỉnh đã: xây 12 trường; …" →
+    "Toàn tỉnh đã xây 12 trường"."""
+    text = paragraph[item.start : item.end]
+    if item.lead == (0, 0) or text[:1].isupper():
+        return text
+    subject = _LAST_CLAUSE.search(paragraph[item.lead[0] : item.lead[1]]).group(0).strip()
+    subject = _CONNECTOR.sub("", subject)
+    if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS or announces_list(subject):
+        return text
+    return f"{subject} {text.strip()}"
+
+
+def announces_list(text: str) -> bool:
+    """A sentence that only announces what follows ("Báo cáo cũng chỉ ra một số tồn tại, hạn chế.",
+    "Hội nghị đề ra 5 nhóm giải pháp sau:") states no achievement, limitation or task of its own."""
+    words = _WORD.findall(fold_key(text))
+    if len(words) > 22 or not _ANNOUNCED.search(text):
+        return False
+    rest = _ANNOUNCED.sub(" ", text)
+    rest = _ANNOUNCING.sub(" ", rest)
+    return len(_WORD.findall(fold_key(rest))) <= 6
 
 
 def clean_point(text: str) -> str:

@@ -32,6 +32,9 @@ def html_to_article(html: str, name: str) -> Article:
         node.decompose()
     container = _best_container(tree)
     blocks = _blocks(container) if container is not None else []
+    lead = _lead(tree, blocks)
+    if lead:
+        blocks.insert(1 if blocks and blocks[0] == title else 0, lead)
     if title and (not blocks or blocks[0] != title):
         blocks.insert(0, title)
     text = normalize_text("\n\n".join(blocks))
@@ -65,6 +68,20 @@ def _date(tree: LexborHTMLParser) -> str | None:
         node = tree.css_first(selector)
         if node is not None and node.attributes.get(attribute):
             return _clean(node.attributes[attribute])
+    return None
+
+
+_LEAD = ".sapo, .lead, .chapeau, .summary, .description, .article-summary, .article-sapo, .detail-sapo, [itemprop=description]"
+
+
+def _lead(tree: LexborHTMLParser, blocks: list[str]) -> str | None:
+    """The article's lead ("sapo"), which many sites set outside the block that holds the body."""
+    for node in tree.css(_LEAD):
+        if node.tag in ("meta", "head"):
+            continue
+        text = _clean(node.text(separator=" "))
+        if len(text.split()) >= 8 and not any(text in block or block in text for block in blocks if len(block) > 20):
+            return text
     return None
 
 

@@ -18,6 +18,7 @@ ORDINAL_START = re.compile(
     r"|^\s*(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\)|[IVX]{1,4}[.)])\s+",
     re.IGNORECASE,
 )
+_ORDINAL_WORD = re.compile(rf"^\s*(?:(?:{_ORDINALS})\s+là|thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b", re.IGNORECASE)
 _INLINE_ORDINAL = re.compile(
     rf"(?<=[;.:])\s+(?=(?:{_ORDINALS})\s+là\b|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b)",
     re.IGNORECASE,
@@ -35,26 +36,34 @@ _PREDICATE = re.compile(
 
 @dataclass(frozen=True)
 class Item:
-    """A span of a paragraph that states one idea; `sentence` is the index of its first sentence."""
+    """A span of a paragraph that states one idea; `sentence` is the index of its first sentence.
+
+    `lead` is the span of the lead-in that a ";"-list after a colon shares ("Năm qua, toàn tỉnh đã:
+    xây mới 12 trường; …"), so that each item can carry the subject it lacks; (0, 0) when none.
+    """
 
     start: int
     end: int
     sentence: int
+    lead: tuple[int, int] = (0, 0)
 
 
-def item_spans(paragraph: str) -> list[Item]:
-    """Split a paragraph into its ideas; a paragraph opening with a list marker is one idea."""
-    sentences = sentence_spans(paragraph)
+def item_spans(paragraph: str, sentences: list[tuple[int, int]] | None = None) -> list[Item]:
+    """Split a paragraph into its ideas; a paragraph opening with a list marker is one idea.
+
+    Give the paragraph's `sentences` spans when it is already segmented, so it is not split twice.
+    """
+    sentences = sentences if sentences is not None else sentence_spans(paragraph)
     if not sentences:
         return []
-    if ORDINAL_START.match(paragraph):
+    if ORDINAL_START.match(paragraph) and (len(sentences) <= 2 or _ORDINAL_WORD.match(paragraph)):
         return [Item(sentences[0][0], sentences[-1][1], 0)]
     inline = _split_inline_ordinals(paragraph, sentences)
     if inline:
         return inline
     items: list[Item] = []
     for index, (start, end) in enumerate(sentences):
-        items += [Item(s, e, index) for s, e in _semicolon_items(paragraph, start, end)]
+        items += [Item(s, e, index, lead) for s, e, lead in _semicolon_items(paragraph, start, end)]
     return items
 
 
@@ -79,27 +88,46 @@ def _sentence_of(offset: int, sentences: list[tuple[int, int]]) -> int:
     return len(sentences) - 1
 
 
-def _semicolon_items(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
+def _top_level_semicolons(sentence: str, start: int = 0) -> list[int]:
+    """Positions of ";" outside parentheses and quotes: a list inside brackets belongs to the item that holds it."""
+    depth, quoted, found = 0, False, []
+    for index in range(start, len(sentence)):
+        char = sentence[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char in "“”":
+            quoted = char == "“"
+        elif char == ";" and depth == 0 and not quoted:
+            found.append(index)
+    return found
+
+
+def _semicolon_items(paragraph: str, start: int, end: int) -> list[tuple[int, int, tuple[int, int]]]:
     sentence = paragraph[start:end]
-    if sentence.count(";") < 1:
-        return [(start, end)]
+    if not _top_level_semicolons(sentence):
+        return [(start, end, (0, 0))]
     colon = sentence.find(":")
-    body_start = colon + 1 if 0 <= colon < sentence.find(";") else 0
+    body_start = colon + 1 if 0 <= colon < _top_level_semicolons(sentence)[0] else 0
     pieces = _pieces(sentence, body_start)
-    raw = [p for p in sentence[body_start:].split(";") if p.strip()]
+    cuts = [body_start - 1, *_top_level_semicolons(sentence, body_start), len(sentence)]
+    raw = [sentence[a + 1 : b] for a, b in zip(cuts, cuts[1:]) if sentence[a + 1 : b].strip()]
     if len(pieces) < 2 or sum(map(_is_clause, (p.strip() for p in raw))) * 2 < len(raw):
-        return [(start, end)]
+        return [(start, end, (0, 0))]
+    lead = (start, start + colon) if body_start else (0, 0)
     if body_start and len(sentence[:colon].split()) < 3:
         pieces[0] = (0, pieces[0][1])
-    return [(start + s, start + e) for s, e in pieces]
+        lead = (0, 0)
+    return [(start + s, start + e, lead) for s, e in pieces]
 
 
 def _pieces(sentence: str, body_start: int) -> list[tuple[int, int]]:
     """";"-separated pieces; a piece that is not a clause of its own (no predicate) joins its neighbour."""
     bounds, cursor = [], body_start
-    for match in re.finditer(r";", sentence[body_start:]):
-        bounds.append((cursor, body_start + match.end()))
-        cursor = body_start + match.end()
+    for position in _top_level_semicolons(sentence, body_start):
+        bounds.append((cursor, position + 1))
+        cursor = position + 1
     bounds.append((cursor, len(sentence)))
     pieces = [_strip(sentence, s, e) for s, e in bounds]
     pieces = [(s, e) for s, e in pieces if e > s]
@@ -130,3 +158,4 @@ def _is_clause(piece: str) -> bool:
     if piece[:1].isupper() or _PREDICATE.search(piece):
         return True
     return len(words) >= 6 and not _DETERMINER.match(piece)
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import zipfile
 from collections.abc import Callable, Iterator
@@ -91,14 +92,37 @@ def _read_docx(data: bytes, name: str) -> Article:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise InputError(f"{name}: not a readable .docx file ({type(error).__name__}: {error})") from None
-    paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
+    paragraphs = [_docx_paragraph(p) for p in document.paragraphs if p.text.strip()]
     for table in document.tables:
-        paragraphs += [cell.text.strip() for row in table.rows for cell in row.cells if cell.text.strip()]
+        paragraphs += [row for row in map(_docx_row, table.rows) if row]
     text = normalize_text("\n\n".join(paragraphs))
     if not text.strip():
         raise InputError(f"{name}: the document has no text")
     title = normalize_text(document.core_properties.title or "").strip() or None
     return Article(id=Path(name).stem, text=text, source=name, title=title if title and text.startswith(title) else None)
+
+
+def _docx_paragraph(paragraph) -> str:
+    """A paragraph's text; a bulleted or numbered list item keeps a "- " marker, as the same list typed as text would."""
+    text = paragraph.text.strip()
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    if (style.startswith("List") or numbered) and not re.match(r"^[-–•*+]|\d{1,2}[.)]", text):
+        return "- " + text
+    return text
+
+
+def _docx_row(row) -> str:
+    """A table row as one sentence-like line ("Thu ngân sách: 5.000 tỷ đồng, đạt 105%"), so a table reads as rows of
+    facts rather than scattered cells that look like page chrome."""
+    cells: list[str] = []
+    for cell in row.cells:
+        text = " ".join(cell.text.split())
+        if text and (not cells or cells[-1] != text):
+            cells.append(text)
+    if len(cells) < 2:
+        return cells[0] if cells else ""
+    return f"{cells[0]}: {', '.join(cells[1:])}"
 
 
 def _read_jsonl(path: Path, on_error: OnError) -> Iterator[Article]:

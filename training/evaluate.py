@@ -17,7 +17,7 @@ from tongket.text.document import CONTENT_LABELS, LABELS
 from tongket.training.labels import LabelledArticle
 from tongket.training.units import sentence_gold
 
-__all__ = ["LevelReport", "Evaluation", "cross_validate", "evaluate_classifier", "article_folds"]
+__all__ = ["LevelReport", "Evaluation", "cross_validate", "evaluate_classifier", "article_folds", "in_subset", "SUBSETS"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -32,6 +32,7 @@ class LevelReport:
     confidence: list[float] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
 
     def per_label(self) -> dict[str, dict[str, float]]:
         """Precision, recall, F1 and support of each label present in gold or predictions."""
@@ -81,6 +82,20 @@ class LevelReport:
         self.confidence += other.confidence
         self.articles += other.articles
         self.texts += other.texts
+        self.sources += other.sources
+
+    def by_source(self) -> dict[str, LevelReport]:
+        """The same predictions split by where the articles come from: "written", "vietnews", "vntc"."""
+        split: dict[str, LevelReport] = {}
+        for i, source in enumerate(self.sources):
+            part = split.setdefault(source, LevelReport(self.level))
+            part.gold.append(self.gold[i])
+            part.predicted.append(self.predicted[i])
+            part.confidence.append(self.confidence[i])
+            part.articles.append(self.articles[i])
+            part.texts.append(self.texts[i])
+            part.sources.append(source)
+        return dict(sorted(split.items()))
 
 
 @dataclass
@@ -98,14 +113,16 @@ def evaluate_classifier(classifier: Classifier, articles: Sequence[LabelledArtic
         analysed = analyse_batch([labelled.to_article() for labelled in chunk], classifier)
         for labelled, article in zip(chunk, analysed):
             for paragraph, gold in zip(article.paragraphs, labelled.labels):
-                _add(reports["paragraph"], labelled.id, paragraph, gold)
+                _add(reports["paragraph"], labelled, paragraph, gold)
             sentences = [s for p in article.paragraphs for s in p.sentences]
             for sentence, gold in zip(sentences, sentence_gold(labelled, article)):
-                _add(reports["sentence"], labelled.id, sentence, gold)
+                _add(reports["sentence"], labelled, sentence, gold)
     return reports
 
 
-def _add(report: LevelReport, article_id: str, unit, gold: str) -> None:
+def _add(report: LevelReport, labelled: LabelledArticle, unit, gold: str) -> None:
+    article_id = labelled.id
+    report.sources.append(labelled.source)
     report.gold.append(gold)
     report.predicted.append(unit.label)
     report.confidence.append(max(unit.scores.values(), default=0.0) if unit.label in CONTENT_LABELS else 1.0)
@@ -125,22 +142,38 @@ def article_folds(articles: Sequence[LabelledArticle], k: int, by: str = "articl
     return [(list(tr), list(te)) for tr, te in splitter.split(np.zeros(len(keys)), groups=keys)]
 
 
+SUBSETS = ("all", "real", "written")
+
+
+def in_subset(article: LabelledArticle, subset: str) -> bool:
+    """Whether an article belongs to "all", "real" (corpus articles) or "written" (our own) articles."""
+    return subset == "all" or (article.source == "written") == (subset == "written")
+
+
 def cross_validate(
     articles: Sequence[LabelledArticle],
     fit: Callable[[Sequence[LabelledArticle]], Classifier],
     k: int = 5,
     by: str = "article",
     progress: Progress | None = None,
+    on: str = "all",
 ) -> Evaluation:
-    """Fit on k-1 folds of whole articles (or sectors), score the held-out fold, pool the predictions."""
-    folds = article_folds(articles, k, by)
+    """Fit on k-1 folds of whole articles (or sectors), score the held-out fold, pool the predictions.
+
+    `on` picks which articles are scored ("real" scores corpus articles only); articles outside it
+    are in every training fold, so "real" measures written + real training on unseen real articles.
+    """
+    scored = [i for i, a in enumerate(articles) if in_subset(a, on)]
+    always = [i for i, a in enumerate(articles) if not in_subset(a, on)]
+    folds = article_folds([articles[i] for i in scored], k, by)
     reports = {"paragraph": LevelReport("paragraph"), "sentence": LevelReport("sentence")}
     for number, (train, test) in enumerate(folds, 1):
         if progress:
             progress("fold", number - 1, len(folds))
-        classifier = fit([articles[i] for i in train])
-        for level, report in evaluate_classifier(classifier, [articles[i] for i in test]).items():
+        classifier = fit([articles[i] for i in always] + [articles[scored[i]] for i in train])
+        for level, report in evaluate_classifier(classifier, [articles[scored[i]] for i in test]).items():
             reports[level].extend(report)
     if progress:
         progress("fold", len(folds), len(folds))
-    return Evaluation(f"{len(folds)}-fold cross-validation grouped by {by}", reports)
+    subset = "" if on == "all" else f", scored on {on} articles"
+    return Evaluation(f"{len(folds)}-fold cross-validation grouped by {by}{subset}", reports)

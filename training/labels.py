@@ -1,4 +1,9 @@
-"""Load labelled paragraphs from `labels/` (JSON Lines) through `datasets`, after a schema check that names file and line."""
+"""Load labelled paragraphs from `labels/` (JSON Lines) through `datasets`, after a schema check that names file and line.
+
+Two kinds of label file live side by side: written articles, whose lines carry their `text`, and
+real corpus articles labelled by reference (`labels/corpus/`), whose lines point into the corpus
+and are resolved against it (`tongket.training.corpus`).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,10 @@ OPTIONAL_FIELDS = {"sector": str, "type": str, "sentences": list}
 
 @dataclass
 class LabelledArticle:
-    """One article's labelled units, in order, with the sentence labels of mixed paragraphs."""
+    """One article's labelled units, in order, with the sentence labels of mixed paragraphs.
+
+    `source` is "written" for articles written for the project, else the corpus they come from.
+    """
 
     id: str
     sector: str
@@ -27,10 +35,12 @@ class LabelledArticle:
     texts: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     sentence_labels: list[list[tuple[str, str]] | None] = field(default_factory=list)
+    source: str = "written"
+    title: str | None = None
 
     def to_article(self) -> Article:
-        """An `Article` whose paragraphs are exactly the labelled units."""
-        return Article.from_units(self.id, list(self.texts))
+        """An `Article` whose paragraphs are exactly the labelled units (its title known when the corpus gives one)."""
+        return Article.from_units(self.id, list(self.texts), title=self.title)
 
 
 def label_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -82,33 +92,65 @@ def _check_sentences(sentences: object, text: str, where: str) -> None:
         raise LabelsFormatError(f"{where}: the 'sentences' texts joined by single spaces must equal 'text'")
 
 
-def _validate_file(path: Path) -> int:
-    count = 0
+def _validate_file(path: Path) -> tuple[bool, list]:
+    """Check every line; (True, its reference lines) for a file of corpus references, (False, []) for written text."""
+    from tongket.training.corpus import check_reference, is_reference
+
+    kinds, references = set(), []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
+            where = f"{path}:{number}"
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise LabelsFormatError(f"{path}:{number}: broken JSON ({error.msg} at column {error.colno})") from None
-            check_record(record, f"{path}:{number}")
-            count += 1
-    if count == 0:
+                raise LabelsFormatError(f"{where}: broken JSON ({error.msg} at column {error.colno})") from None
+            reference = isinstance(record, dict) and is_reference(record)
+            if reference:
+                references.append(check_reference(record, where))
+            else:
+                check_record(record, where)
+            kinds.add(reference)
+            if len(kinds) > 1:
+                raise LabelsFormatError(f"{where}: a file holds either written units (with 'text') or corpus references (with 'sha256'), not both")
+    if not kinds:
         raise LabelsFormatError(f"{path}: no labelled paragraphs")
-    return count
+    return kinds.pop(), references
 
 
-def load_labels(paths: Iterable[str | Path]) -> list[LabelledArticle]:
-    """Check every file line by line, then load them with `datasets` and group the rows by article."""
+def load_labels(paths: Iterable[str | Path], corpus: str | Path | None = None) -> list[LabelledArticle]:
+    """Check every file line by line, load them with `datasets`, resolve corpus references, group by article.
+
+    `corpus` is the corpus folder references point into (default: `default_corpus_dir()`); it is
+    needed only when some file holds references.
+    """
     files = label_files(paths)
+    written, references = [], []
     for path in files:
         try:
-            _validate_file(path)
+            is_reference, lines = _validate_file(path)
         except UnicodeDecodeError:
             raise LabelsFormatError(f"{path}: not UTF-8 text") from None
-    rows = _load_rows(files)
-    return _group(rows)
+        if is_reference:
+            references += lines
+        else:
+            written.append(path)
+    articles = _group(_load_rows(written)) if written else []
+    if references:
+        from tongket.training.corpus import resolve_references
+
+        articles += resolve_references(references, corpus)
+    _check_unique(articles)
+    return articles
+
+
+def _check_unique(articles: list[LabelledArticle]) -> None:
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen:
+            raise LabelsFormatError(f"article {article.id}: labelled twice (in two files or two kinds of file)")
+        seen.add(article.id)
 
 
 def _load_rows(files: list[Path]) -> list[dict]:
@@ -120,17 +162,20 @@ def _load_rows(files: list[Path]) -> list[dict]:
     return list(dataset)
 
 
+
 def _group(rows: Iterable[dict]) -> list[LabelledArticle]:
     articles: dict[str, LabelledArticle] = {}
+    indexes: dict[str, list[int]] = {}
     for row in rows:
         article = articles.setdefault(
             row["article"], LabelledArticle(row["article"], row.get("sector") or "", row.get("type") or "")
         )
+        indexes.setdefault(row["article"], []).append(row["index"])
         article.texts.append(normalize_text(row["text"]))
         article.labels.append(row["label"])
         sentences = row.get("sentences")
         article.sentence_labels.append([(normalize_text(s["text"]), s["label"]) for s in sentences] if sentences else None)
-    for article in articles.values():
-        if len(article.texts) != len(set(range(len(article.texts)))):
-            raise LabelsFormatError(f"article {article.id}: duplicate paragraph indexes")
+    for identifier, found in indexes.items():
+        if len(found) != len(set(found)):
+            raise LabelsFormatError(f"article {identifier}: duplicate paragraph indexes")
     return list(articles.values())

@@ -6,14 +6,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from tongket.training.evaluate import Evaluation, cross_validate
+from tongket.text.errors import check_option
+from tongket.training.evaluate import SUBSETS, Evaluation, cross_validate
 from tongket.training.labels import LabelledArticle, load_labels
 from tongket.training.units import build_units
 
-__all__ = ["TrainOptions", "TrainResult", "train_model", "fit_linear", "fit_baseline", "BASELINES"]
+__all__ = ["TrainOptions", "TrainResult", "train_model", "fit_linear", "fit_baseline", "BASELINES", "BACKENDS"]
 
 Progress = Callable[[str, int, int], None]
 BASELINES = ("keywords", "bag-of-words")
+BACKENDS = ("linear", "transformers")
 
 
 @dataclass
@@ -35,6 +37,7 @@ class TrainOptions:
     learning_rate: float = 5e-5
     max_length: int = 256
     seed: int = 0
+    cv_on: str = "real"
 
 
 @dataclass
@@ -60,6 +63,7 @@ def fit_baseline(name: str, articles: Sequence[LabelledArticle], options: TrainO
     """Fit one of `BASELINES` on the same units the model sees."""
     from tongket.training.baselines import BagOfWordsClassifier, KeywordClassifier
 
+    check_option(name, BASELINES, "baseline")
     data = build_units(list(articles), options.levels)
     model = KeywordClassifier() if name == "keywords" else BagOfWordsClassifier(C=options.C)
     return model.fit(data.units, data.labels)
@@ -70,20 +74,26 @@ def train_model(
     output: str | Path,
     options: TrainOptions | None = None,
     progress: Progress | None = None,
+    corpus: str | Path | None = None,
 ) -> TrainResult:
-    """Load labels, optionally cross-validate the model and the baselines, fit on everything, save with a card."""
+    """Load labels (resolving corpus references in `corpus`), cross-validate the model and the baselines
+    on `options.cv_on` articles, fit on everything, save with a card."""
     from tongket.training.card import write_card
+    from tongket.training.evaluate import in_subset
 
     options = options or TrainOptions()
-    articles = load_labels(paths)
+    check_option(options.backend, BACKENDS, "backend")
+    check_option(options.cv_on, SUBSETS, "cv_on")
+    articles = load_labels(paths, corpus=corpus)
     evaluations: dict[str, Evaluation] = {}
     fit = _fitter(options)
+    on = options.cv_on if any(in_subset(a, options.cv_on) for a in articles) else "all"
     if options.cv:
-        evaluations["model"] = cross_validate(articles, fit, options.cv, progress=_stage(progress, "cross-validation"))
+        evaluations["model"] = cross_validate(articles, fit, options.cv, on=on, progress=_stage(progress, "cross-validation"))
         if options.baselines:
             for name in BASELINES:
                 evaluations[name] = cross_validate(
-                    articles, lambda a, n=name: fit_baseline(n, a, options), options.cv, progress=_stage(progress, name)
+                    articles, lambda a, n=name: fit_baseline(n, a, options), options.cv, on=on, progress=_stage(progress, name)
                 )
     if progress:
         progress("final fit", 0, 1)

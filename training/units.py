@@ -65,6 +65,7 @@ def _body_only(labelled: LabelledArticle) -> LabelledArticle:
         texts=[labelled.texts[i] for i in keep],
         labels=[labelled.labels[i] for i in keep],
         sentence_labels=[labelled.sentence_labels[i] for i in keep],
+        source=labelled.source,
     )
 
 

@@ -1,4 +1,4 @@
-"""The batch runner: streaming, skipping bad articles, the cache, and resuming a killed run."""
+"""The batch run: streaming, skipping bad articles, duplicates, the cache, filters, and resuming a killed run."""
 
 import json
 import signal
@@ -8,10 +8,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 
 from tongket.report.aggregate import PointRecord, group_points
-from tongket.report.assemble import build_report
-from tongket.report.batch import BatchOptions, run_batch
+from tongket.report.options import ReportOptions
+from tongket.report.run import write_report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "tong-ket-ttdn-2024.txt"
@@ -22,9 +23,14 @@ def _corpus(path: Path, n: int) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for i in range(n):
             text = base.replace("2.300", f"{2000 + i}").replace("19/12", f"{1 + i % 28}/{1 + i % 12}")
-            record = {"id": f"bai-{i:04d}", "title": f"Tổng kết công tác năm, bài {i}", "text": text, "date": f"2024-{1 + i % 12:02d}-15"}
+            record = {"id": f"bai-{i:04d}", "title": f"Tổng kết công tác năm, bài {i}", "text": text,
+                      "date": f"2024-{1 + i % 12:02d}-15"}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+def _options(tmp_path, **extra) -> ReportOptions:
+    return ReportOptions(jobs=1, cache_dir=tmp_path / "cache", **extra)
 
 
 def test_batch_skips_bad_articles_and_uses_the_cache(tmp_path):
@@ -33,41 +39,65 @@ def test_batch_skips_bad_articles_and_uses_the_cache(tmp_path):
     (folder / "a.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "rong.txt").write_text("")
     _corpus(folder / "c.jsonl", 3)
-    options = BatchOptions(jobs=1, cache_dir=tmp_path / "cache")
-    entries, cache = run_batch([folder], options)
-    assert len(entries) == 5
-    assert [e.skipped is not None for e in entries].count(True) == 1
-    assert len(cache) == 4
-    report = build_report(entries, cache, [str(folder)], options)
-    assert len(report.articles) == 4 and len(report.skipped) == 1 and "rong.txt" in report.skipped[0].reason
-    assert report.totals["task"] >= 16
-    cache.close()
+    summary = write_report([folder], tmp_path / "r.md", _options(tmp_path))
+    assert summary.read == 5 and len(summary.skipped) == 1 and "rong.txt" in summary.skipped[0].reason
+    assert summary.in_report + summary.set_aside == 4
+    second = write_report([folder], tmp_path / "r.md", _options(tmp_path))
+    assert second.from_cache and second.in_report == summary.in_report
 
+
+def test_filters_by_words_with_and_without_diacritics_and_by_vietnamese_dates(tmp_path):
+    corpus = _corpus(tmp_path / "c.jsonl", 12)
+    dated = write_report([corpus], tmp_path / "d.md", _options(tmp_path, since="01/03/2024", until="2024-05-31"))
+    assert dated.in_report + dated.set_aside == 3
+    exact = write_report([corpus], tmp_path / "w.md", _options(tmp_path, words=["bài 11"]))
+    assert exact.in_report + exact.set_aside == 1
+    plain = write_report([corpus], tmp_path / "p.md", _options(tmp_path, words=["xuc tien dau tu"]))
+    assert plain.in_report + plain.set_aside == 12
+
+
+UNDATED = (
+    "Ngành nội vụ tổ chức hội nghị tổng kết công tác cải cách hành chính.\n\n"
+    "Toàn ngành đã cắt giảm 126 thủ tục hành chính, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%.\n\n"
+    "Tuy nhiên, việc số hóa hồ sơ ở cấp xã còn chậm.\n\nThời gian tới, ngành cần đẩy mạnh chuyển đổi số."
+)
+
+
+def test_undated_articles_are_kept_or_dropped_and_counted(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": f"u{i}", "text": UNDATED.replace("126", str(100 + i))}, ensure_ascii=False)
+                                 for i in range(4)), encoding="utf-8")
+    kept = write_report([corpus], tmp_path / "k.md", _options(tmp_path, since="2024-01-01"))
+    assert kept.undated == 4 and kept.in_report + kept.set_aside == 4
+    assert "4 bài không rõ ngày (giữ lại)" in (tmp_path / "k.md").read_text(encoding="utf-8")
+    dropped = write_report([corpus], tmp_path / "x.md", _options(tmp_path, since="2024-01-01", undated="drop"))
+    assert dropped.in_report + dropped.set_aside == 0 and dropped.undated == 4
+
+
+def test_the_same_article_in_three_formats_counts_once(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_bytes(text.encode("utf-16"))
+    (folder / "c.txt").write_text(text.replace("\n", "\r\n"), encoding="utf-8")
+    summary = write_report([folder], tmp_path / "r.md", _options(tmp_path))
+    assert summary.read == 3 and summary.duplicates == 2 and summary.in_report + summary.set_aside == 1
+
+
+def test_digest_cache_key_follows_the_digest_code(tmp_path, monkeypatch):
+    import tongket.report.run as run
+
+    corpus = _corpus(tmp_path / "c.jsonl", 2)
+    write_report([corpus], tmp_path / "r.md", _options(tmp_path))
+    monkeypatch.setattr(run, "digest_code_version", lambda: "changed-code")
+    calls = []
     import tongket.report.batch as batch
 
-    calls = []
-    original = batch._digest_chunk
-    batch._digest_chunk = lambda payload: calls.append(payload) or original(payload)
-    try:
-        entries, cache = run_batch([folder], options)
-    finally:
-        batch._digest_chunk = original
-    assert calls == [] and len([e for e in entries if e.key]) == 4
-    cache.close()
-
-
-def test_filters_by_words_and_dates(tmp_path):
-    corpus = _corpus(tmp_path / "c.jsonl", 12)
-    options = BatchOptions(jobs=1, cache_dir=tmp_path / "cache", since="2024-03-01", until="2024-05-31")
-    entries, cache = run_batch([corpus], options)
-    report = build_report(entries, cache, [str(corpus)], options)
-    assert sorted(r.date[:7] for r in report.articles) == ["2024-03", "2024-04", "2024-05"]
-    words = BatchOptions(jobs=1, cache_dir=tmp_path / "cache", words=["bài 11"])
-    entries, cache = run_batch([corpus], words)
-    assert [r.id for r in build_report(entries, cache, [str(corpus)], words).articles] == ["bai-0011"]
-    title_words = BatchOptions(jobs=1, cache_dir=tmp_path / "cache", words=["Xúc tiến đầu tư"])
-    entries, cache = run_batch([corpus], title_words)
-    assert len(build_report(entries, cache, [str(corpus)], title_words).articles) == 12
+    original = batch.digest_chunk
+    monkeypatch.setattr(batch, "digest_chunk", lambda payload, model: calls.append(len(payload)) or original(payload, model))
+    write_report([corpus], tmp_path / "r2.md", _options(tmp_path))
+    assert sum(calls) == 2
 
 
 def test_recurring_points_count_each_article_once():
@@ -79,9 +109,27 @@ def test_recurring_points_count_each_article_once():
         PointRecord("d", "Nguồn kinh phí dành cho hoạt động còn thấp, hạn hẹp."),
         PointRecord("e", "Trình độ ngoại ngữ của cán bộ còn hạn chế."),
     ]
-    groups = group_points(points, "limitation")
+    groups, _ = group_points(points, "limitation")
     assert sorted((g.count, sorted(g.articles)) for g in groups) == [(2, ["a", "b"]), (2, ["c", "d"])]
     assert any("phối hợp" in g.text for g in groups) and any("inh phí" in g.text for g in groups)
+
+
+def test_shared_numbers_alone_never_join_points():
+    points = [
+        PointRecord("a", "Tỷ lệ học sinh tốt nghiệp trung học phổ thông đạt 98,5% năm 2024."),
+        PointRecord("b", "Tốc độ tăng trưởng kinh tế của tỉnh đạt 98,5% kế hoạch năm 2024."),
+    ]
+    groups, _ = group_points(points, "achievement")
+    assert groups == []
+
+
+def test_a_new_run_keeps_earlier_groups_and_places_new_points():
+    first = [PointRecord("a", "Công tác phối hợp giữa các cơ quan còn chưa chặt chẽ."),
+             PointRecord("b", "Sự phối hợp giữa các cơ quan có lúc chưa chặt chẽ.")]
+    groups, memory = group_points(first, "limitation")
+    added = [*first, PointRecord("c", "Phối hợp giữa các cơ quan, đơn vị chưa chặt chẽ, thiếu đồng bộ.")]
+    again, _ = group_points(added, "limitation", memory=memory)
+    assert [sorted(g.articles) for g in again] == [["a", "b", "c"]]
 
 
 def _run_report(corpus: Path, output: Path, cache: Path, jobs: int = 1) -> subprocess.Popen:
@@ -96,6 +144,17 @@ def _without_timestamp(path: Path) -> str:
     return "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if "UTC" not in line)
 
 
+def _wait_for_rows(database: Path, deadline: float) -> None:
+    while time.time() < deadline:
+        if database.exists():
+            try:
+                if sqlite3.connect(database).execute("SELECT COUNT(*) FROM digests").fetchone()[0] > 0:
+                    return
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.05)
+
+
 def test_killed_run_resumes_to_the_same_report(tmp_path):
     corpus = _corpus(tmp_path / "c.jsonl", 2000)
     (tmp_path / "whole").mkdir()
@@ -106,16 +165,7 @@ def test_killed_run_resumes_to_the_same_report(tmp_path):
     cache = tmp_path / "cache-killed"
     killed = _run_report(corpus, tmp_path / "killed" / "report.md", cache)
     database = cache / "digests.sqlite"
-    deadline = time.time() + 300
-    while time.time() < deadline:
-        if database.exists():
-            try:
-                rows = sqlite3.connect(database).execute("SELECT COUNT(*) FROM digests").fetchone()[0]
-            except sqlite3.OperationalError:
-                rows = 0
-            if rows > 0:
-                break
-        time.sleep(0.2)
+    _wait_for_rows(database, time.time() + 300)
     killed.send_signal(signal.SIGKILL)
     killed.wait()
     done_before = sqlite3.connect(database).execute("SELECT COUNT(*) FROM digests").fetchone()[0]
@@ -125,3 +175,14 @@ def test_killed_run_resumes_to_the_same_report(tmp_path):
     resumed = _run_report(corpus, tmp_path / "killed" / "report.md", cache, jobs=2)
     assert resumed.wait(timeout=600) == 0, resumed.stderr.read()
     assert _without_timestamp(tmp_path / "killed" / "report.md") == _without_timestamp(tmp_path / "whole" / "report.md")
+
+
+def test_interrupt_exits_130_and_keeps_finished_digests(tmp_path):
+    corpus = _corpus(tmp_path / "c.jsonl", 5000)
+    cache = tmp_path / "cache"
+    run = _run_report(corpus, tmp_path / "r.md", cache)
+    _wait_for_rows(cache / "digests.sqlite", time.time() + 300)
+    run.send_signal(signal.SIGINT)
+    assert run.wait(timeout=120) == 130
+    assert "interrupted" in run.stderr.read()
+    assert sqlite3.connect(cache / "digests.sqlite").execute("SELECT COUNT(*) FROM digests").fetchone()[0] > 0

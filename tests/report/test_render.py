@@ -205,11 +205,11 @@ def test_docx_has_headings_tables_bullets_and_pictures(report, tmp_path):
     render_docx(report, path)
     document = docx.Document(str(path))
     headings = {(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")}
-    assert {("Heading 1", "Tổng quan"), ("Heading 1", "Các vấn đề lặp lại"), ("Heading 2", "Hạn chế, tồn tại"),
-            ("Heading 1", "Phụ lục"), ("Heading 3", "Tóm tắt")} <= headings
+    assert {("Heading 1", "I. Tổng quan"), ("Heading 1", "II. Các vấn đề lặp lại"), ("Heading 2", "2. Hạn chế, tồn tại"),
+            ("Heading 1", "VIII. Phụ lục"), ("Heading 3", "Tóm tắt")} <= headings
     header_rows = [[c.text for c in t.rows[0].cells] for t in document.tables]
     assert ["STT", "Ngày", "Tiêu đề", "Đơn vị tổ chức", "Loại sự kiện", "Kết quả", "Hạn chế", "Nhiệm vụ"] in header_rows
-    assert all(t.style.name == "Table Grid" for t in document.tables)
+    assert all(t.style.name == "Table Grid" for t in document.tables[1:])  # the first is the borderless title block
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert any(b.startswith("Đẩy mạnh tuyên truyền, tạo đồng thuận trong Nhân dân — 2 bài") for b in bullets)
     assert len(document.inline_shapes) == 2

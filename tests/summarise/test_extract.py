@@ -26,7 +26,7 @@ def test_event_fields():
     assert event.organizer == "Ban Thường vụ Tỉnh ủy"
     assert event.participants == "gần 300 đại biểu"
     assert event.period == "6 tháng đầu năm 2023"
-    assert {"Nghị quyết số 18-NQ/TW", "Kế hoạch số 45/KH-UBND", "Quyết định số 1234/QĐ-TTg"} <= set(event.documents)
+    assert {"Nghị quyết số 18-NQ/TW", "Kế hoạch số 45/KH-UBND", "Quyết định 1234/QĐ-TTg"} <= set(event.documents)
     people = {p.name: p for p in event.people}
     assert people["Phạm Quang Vinh"].role == "chair"
     assert people["Phạm Quang Vinh"].position == "Phó Bí thư Thường trực Tỉnh ủy"
@@ -40,3 +40,87 @@ def test_seed_documents_and_people(seeds):
     event = extract_event(article)
     assert "Kết luận số 57-KL/TW" in event.documents and "Hướng dẫn số 111-HD/BTGTW" in event.documents
     assert {"Nguyễn Thanh Lâm", "Lê Thị Thu Hằng"} <= {p.name for p in event.people}
+
+
+def _event(*units, title=None):
+    texts = ([title] if title else []) + list(units)
+    article = Article(id="x", text="\n\n".join(texts), title=title)
+    return extract_event(assign_roles(segment_article(article)))
+
+
+def test_year_is_inferred_from_the_period_reviewed_and_said_so():
+    event = _event(
+        "Ngày 11/1, Cục Thuế tỉnh tổ chức hội nghị tổng kết công tác thuế năm 2023, triển khai nhiệm vụ năm 2024.",
+        "Năm 2023, toàn ngành thu ngân sách đạt 12.400 tỷ đồng, vượt 6% dự toán.",
+    )
+    assert event.date == "2024-01-11" and event.date_inferred
+    assert _event("Sáng 28/12, Chính phủ họp với các địa phương bàn dự toán ngân sách năm 2025.").date == "2024-12-28"
+    assert _event("Sáng 12/7, Sở Nội vụ sơ kết 6 tháng đầu năm 2024.").date == "2024-07-12"
+    assert _event("Chiều 9/4, hội nghị tổng kết giai đoạn 2019 - 2023 của chương trình diễn ra tại Hà Nội.").date == "2024-04-09"
+
+
+def test_written_year_is_not_inferred_and_unknown_year_stays_partial():
+    event = _event("Ngày 5/3/2024, Bộ Tư pháp tổ chức hội nghị trực tuyến toàn quốc.")
+    assert event.date == "2024-03-05" and not event.date_inferred
+    assert _event("Sáng 9/5, Ủy ban Thường vụ Quốc hội cho ý kiến về báo cáo giám sát.").date == "--05-09"
+
+
+def test_document_dates_and_announced_dates_are_not_the_event_date():
+    event = _event(
+        "Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017, Kỳ họp dự kiến khai mạc ngày 21/10.",
+        "Sáng 16/7, Ủy ban Thường vụ Quốc hội tổng kết kỳ họp thứ bảy.",
+    )
+    assert event.date == "2017-07-16"
+
+
+def test_two_day_events_take_their_first_day():
+    assert _event("Trong hai ngày 28-29/12, Chính phủ tổ chức hội nghị trực tuyến với các địa phương.").date == "--12-28"
+
+
+def test_places_keep_every_word_of_their_name():
+    assert _event("Sáng 2/10, tại Trụ sở Chính phủ, Thủ tướng chủ trì hội nghị tổng kết.").location == "Trụ sở Chính phủ"
+    assert _event("Sáng 2/10, tại Ngân hàng Nhà nước, hội nghị tổng kết ngành ngân hàng diễn ra.").location == "Ngân hàng Nhà nước"
+    assert _event("Chiều 14/10, tại Hà Nội. Ông Trần Văn Nam cho biết hội nghị đã thành công.").location == "Hà Nội"
+
+
+def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():
+    assert _event("Sáng 9/5, Ủy ban Thường vụ Quốc hội cho ý kiến về báo cáo giám sát.").organizer == "Ủy ban Thường vụ Quốc hội"
+    assert _event("Sáng 17/5, chính phủ đã tổ chức hội nghị tổng kết công tác khắc phục sự cố môi trường.").organizer == "chính phủ"
+    assert (_event("Sáng nay, UBND tỉnh Hà Tĩnh đã phối hợp với các ngành chức năng, tổ chức hội nghị thông tin kết quả.")
+            .organizer == "UBND tỉnh Hà Tĩnh")
+    assert _event("Phát biểu tại phiên họp của Ủy ban Thường vụ Quốc hội sáng 16-7, ông An cho biết…").organizer == (
+        "Ủy ban Thường vụ Quốc hội")
+    assert (_event("Phát biểu tại hội nghị tổng kết ngày 20/1, Bộ trưởng Y tế Nguyễn Thị Lan cho rằng cần giảm quá tải.")
+            .organizer == "Bộ Y tế")
+    assert _event("Ngày 14/1, Sở Giáo dục và Đào tạo Hà Nội tổ chức hội nghị sơ kết học kỳ I.").organizer == (
+        "Sở Giáo dục và Đào tạo Hà Nội")
+
+
+def test_document_symbols_are_kept_and_spaced_symbols_normalised():
+    event = _event(
+        "Hội nghị tổng kết 5 năm thực hiện Chỉ thị 05 - CT / TW và Kế hoạch số 123 / KH - UBND diễn ra sáng 3/4.",
+        "Báo cáo nêu rõ Chỉ thị 05 đã đi vào cuộc sống; tỉnh cũng triển khai Nghị định 100/2019/NĐ-CP.",
+    )
+    assert event.documents[:3] == ["Chỉ thị 05-CT/TW", "Kế hoạch số 123/KH-UBND", "Nghị định 100/2019/NĐ-CP"]
+
+
+def test_named_laws_and_programmes_are_documents():
+    event = _event(
+        "Sáng 3/4, hội nghị tổng kết 3 năm thi hành Luật Tiếp công dân diễn ra tại tỉnh.",
+        "Tỉnh đã hoàn thành Chương trình mục tiêu quốc gia xây dựng nông thôn mới trước hạn hai năm.",
+    )
+    assert {"Luật Tiếp công dân", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới"} <= set(event.documents)
+
+
+def test_people_lose_honorifics_and_glued_places_and_keep_their_role():
+    event = _event(
+        "Sáng 21/1, Ông Lương Văn Khuê, Giám đốc Sở Y tế chủ trì hội nghị.",
+        "Chủ tịch UBND Hà Nội Nguyễn Đức Chung phát biểu chỉ đạo.",
+        "Thứ trưởng Bộ Nội vụ Thang Văn Phúc cho biết năm nay sẽ giảm họp.",
+        "Ông Trần Văn Nam, nguyên Giám đốc Sở, từng đề xuất việc này.",
+    )
+    people = {p.name: p for p in event.people}
+    assert set(people) == {"Lương Văn Khuê", "Nguyễn Đức Chung", "Thang Văn Phúc", "Trần Văn Nam"}
+    assert people["Lương Văn Khuê"].role == "chair"
+    assert people["Nguyễn Đức Chung"].role == "speaker"
+    assert people["Trần Văn Nam"].role == "mentioned"

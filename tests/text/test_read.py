@@ -146,3 +146,88 @@ def test_reader_never_crashes_on_arbitrary_unicode(tmp_path_factory, text):
     except InputError:
         return
     assert article.text == unicodedata.normalize("NFC", article.text)
+
+
+LEAD = "Sáng 12/3, Sở Nội vụ tỉnh tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2024 với sự tham dự của 150 đại biểu."
+BODY = [
+    "Năm qua, toàn tỉnh đã cắt giảm 126 thủ tục hành chính, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%.",
+    "Tuy nhiên, việc số hóa hồ sơ ở cấp xã còn chậm, một số cán bộ chưa thành thạo phần mềm một cửa điện tử.",
+    "Thời gian tới, Sở đề nghị các địa phương đẩy mạnh chuyển đổi số, tăng cường kiểm tra công vụ.",
+]
+
+
+def test_html_lead_outside_the_content_block_is_kept(tmp_path):
+    page = (
+        "<html><head><title>Tổng kết cải cách hành chính</title></head><body>"
+        f"<h1>Tổng kết cải cách hành chính</h1><h2 class='sapo'>{LEAD}</h2>"
+        "<div class='article-content'>" + "".join(f"<p>{p}</p>" for p in BODY) + "</div>"
+        "<div class='related'><a href='#'>Tin khác</a></div></body></html>"
+    )
+    path = tmp_path / "bai.html"
+    path.write_text(page, encoding="utf-8")
+    paragraphs = read_path(path).text.split("\n\n")
+    assert paragraphs[:2] == ["Tổng kết cải cách hành chính", LEAD]
+    assert paragraphs[2:] == BODY
+
+
+def test_html_and_txt_of_one_article_get_the_same_event(tmp_path):
+    import tongket
+
+    text = "\n\n".join(["Tổng kết cải cách hành chính năm 2024", LEAD, *BODY])
+    (tmp_path / "bai.txt").write_text(text, encoding="utf-8")
+    page = (
+        "<html><head><title>Tổng kết cải cách hành chính năm 2024 | Cổng thông tin tỉnh</title>"
+        "<meta property='og:title' content='Tổng kết cải cách hành chính năm 2024'></head><body>"
+        "<nav><a href='/'>Trang chủ</a> | <a href='/tin'>Tin tức</a></nav>"
+        "<div class='article-detail'><h1>Tổng kết cải cách hành chính năm 2024</h1>"
+        f"<p class='sapo'>{LEAD}</p>" + "".join(f"<p>{p}</p>" for p in BODY) + "</div></body></html>"
+    )
+    (tmp_path / "bai.html").write_text(page, encoding="utf-8")
+    from_txt, from_html = tongket.digest([tmp_path / "bai.txt", tmp_path / "bai.html"])
+    assert from_txt.event.type == from_html.event.type == "tổng kết"
+    assert from_txt.event.date == from_html.event.date == "2025-03-12"
+    assert [p.text for p in from_txt.points] == [p.text for p in from_html.points]
+
+
+def _docx(path, paragraphs, table=None, bullets=()):
+    import docx
+
+    document = docx.Document()
+    for index, text in enumerate(paragraphs):
+        document.add_paragraph(text, style="List Bullet" if index in bullets else None)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    document.save(path)
+    return path
+
+
+def test_docx_table_rows_read_as_facts_not_chrome(tmp_path):
+    from tongket.pipeline import analyse_batch
+
+    table = [["Chỉ tiêu", "Kế hoạch", "Thực hiện"], ["Thu ngân sách", "5.000 tỷ đồng", "5.240 tỷ đồng, đạt 104,8%"]]
+    article = read_path(_docx(tmp_path / "bang.docx", [LEAD, *BODY], table=table))
+    assert article.text.split("\n\n")[-1] == "Thu ngân sách: 5.000 tỷ đồng, 5.240 tỷ đồng, đạt 104,8%"
+    labelled = analyse_batch([article], tongket_model())[0]
+    assert labelled.paragraphs[-1].label != "boilerplate"
+
+
+def test_docx_bullets_read_like_the_same_list_typed_as_text(tmp_path):
+    import tongket
+
+    items = ["Đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính.", "Tăng cường kiểm tra, giám sát công vụ.",
+             "Nâng cao chất lượng đội ngũ cán bộ một cửa."]
+    lead = "Thời gian tới, Sở đề ra ba nhiệm vụ trọng tâm:"
+    path = _docx(tmp_path / "ds.docx", [LEAD, lead, *items], bullets=(2, 3, 4))
+    (tmp_path / "ds.txt").write_text("\n\n".join([LEAD, lead, *(f"- {i}" for i in items)]), encoding="utf-8")
+    from_docx, from_txt = (list(tongket.classify([p], model=tongket_model())) for p in (path, tmp_path / "ds.txt"))
+    assert [r["text"] for r in from_docx] == [r["text"] for r in from_txt]
+    assert [r["label"] for r in from_docx] == [r["label"] for r in from_txt]
+
+
+def tongket_model():
+    import tongket
+
+    return tongket.load_model()

@@ -1,0 +1,65 @@
+"""One name per organising body: abbreviations spelt out, clause tails cut, spelling variants merged.
+
+"UBND TP.HCM", "Ủy ban nhân dân Thành phố Hồ Chí Minh" and "UBND thành phố Hồ Chí Minh đã" are one row of
+the organiser table. The alias table below is small and written by hand: the bodies and abbreviations that
+review-conference reports use most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tongket.text.normalize import fold_key
+
+__all__ = ["normalize_organizer", "organizer_key", "ALIASES"]
+
+# abbreviation (as written, word-bounded) → full form
+ALIASES = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "BCĐ": "Ban Chỉ đạo", "MTTQ": "Mặt trận Tổ quốc",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "VKSND": "Viện kiểm sát nhân dân",
+    "TAND": "Tòa án nhân dân", "TANDTC": "Tòa án nhân dân tối cao", "VKSNDTC": "Viện kiểm sát nhân dân tối cao",
+    "BCH": "Ban Chấp hành", "ĐCSVN": "Đảng Cộng sản Việt Nam", "TW": "Trung ương", "TƯ": "Trung ương", "T.Ư": "Trung ương",
+    "LĐLĐ": "Liên đoàn Lao động", "LĐBĐ": "Liên đoàn Bóng đá", "VCCI": "Phòng Thương mại và Công nghiệp Việt Nam",
+    "NHNN": "Ngân hàng Nhà nước", "BHXH": "Bảo hiểm xã hội", "KBNN": "Kho bạc Nhà nước", "TTCP": "Thanh tra Chính phủ",
+    "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo", "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "NN & PTNT": "Nông nghiệp và Phát triển nông thôn", "TN&MT": "Tài nguyên và Môi trường", "TNMT": "Tài nguyên và Môi trường",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội", "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "GTVT": "Giao thông vận tải", "KH&ĐT": "Kế hoạch và Đầu tư", "KHĐT": "Kế hoạch và Đầu tư",
+    "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông", "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+    "KH&CN": "Khoa học và Công nghệ", "KHCN": "Khoa học và Công nghệ", "CA": "Công an",
+    "TP.HCM": "Thành phố Hồ Chí Minh", "TP. HCM": "Thành phố Hồ Chí Minh", "TP HCM": "Thành phố Hồ Chí Minh",
+    "TPHCM": "Thành phố Hồ Chí Minh", "HCM": "Hồ Chí Minh", "TP.": "Thành phố", "TP": "Thành phố", "Tp.": "Thành phố",
+}
+_ALIAS = re.compile(
+    "|".join(rf"(?<![\w]){re.escape(short)}(?![\w])" for short in sorted(ALIASES, key=len, reverse=True))
+)
+_TAIL = re.compile(
+    r"(?:\s+(?:đã|vừa|sẽ|đang|cũng|mới|vẫn|còn|và|của|với|tại|về|cho|là|được|tổ chức|phối hợp|cùng|này|đó|"
+    r"hội trường|khóa|khoá|nhiệm kỳ|[IVXLC]+|\d+))+$",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_organizer(name: str | None) -> str | None:
+    """A readable canonical name: abbreviations spelt out, clause tails and term numbers cut, one tone spelling.
+
+    "UBND TP.HCM đã" → "Ủy ban nhân dân Thành phố Hồ Chí Minh"; "hội trường" alone → None.
+    """
+    if not name:
+        return None
+    text = _SPACE.sub(" ", name).strip(" ,.;:-–")
+    text = _ALIAS.sub(lambda m: ALIASES[m.group(0)], text)
+    previous = None
+    while previous != text:
+        previous, text = text, _TAIL.sub("", text).strip(" ,.;:-–")
+    text = text.replace("Uỷ", "Ủy").replace("uỷ", "ủy").replace("Thuỷ", "Thủy").replace("thuỷ", "thủy")
+    words = text.split()
+    if len(words) < 2 and words and words[0].lower() not in ("quốc hội", "chính phủ"):
+        return text if text in ("Quốc hội", "Chính phủ") else None
+    return text[0].upper() + text[1:] if text else None
+
+
+def organizer_key(name: str) -> str:
+    """What two spellings of one body share: lower-case, tones placed one way, punctuation ignored."""
+    return " ".join(re.findall(r"\w+", fold_key(name)))

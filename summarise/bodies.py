@@ -1,0 +1,168 @@
+"""Who held the event and where: the organising body and the place, read from the event sentence, the title and the lead.
+
+Real reports name the organiser in many ways: as the subject of the event sentence ("Sáng 9/5,
+Thường vụ Quốc hội cho ý kiến…"), after "do … tổ chức", inside the event's name ("Hội nghị lần
+thứ 8 Ban Chấp hành Trung ương Đảng khóa XII", "phiên họp của Ủy ban Thường vụ Quốc hội"), as the
+body whose report the article summarises, or only through the chair's position ("Trưởng ban
+Chỉ đạo …", "Bộ trưởng Bộ Y tế"). Names run to the first verb or punctuation mark, so "Trụ sở
+Chính phủ" and "Ngân hàng Nhà nước" stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tongket.summarise.patterns import PLACES as P_PLACES
+from tongket.text.normalize import LOWER, UPPER
+
+__all__ = ["organizer", "place", "BODY_HEAD", "body_names", "clean_body"]
+
+BODY_HEAD = (
+    r"(?:Ban Chấp hành Trung ương(?: Đảng)?|Bộ Chính trị|Ban Bí thư|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|"
+    r"UBTVQH|Thường vụ Quốc hội|Ban Thường vụ|Ban cán sự(?: Đảng)?|Ban Chỉ đạo|Ban chỉ đạo|BCĐ|Ban|Bộ Chỉ huy|Bộ Tư lệnh|"
+    r"Bộ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|"
+    r"Đảng ủy|Đảng uỷ|Đảng bộ|Đảng đoàn|Hội|Chi hội|Hiệp hội|Liên hiệp|Liên đoàn|LĐLĐ|Công đoàn|Trung ương Đoàn|Đoàn|"
+    r"Tổng cục|Cục|Vụ|Văn phòng|Ngân hàng|Tòa án|Toà án|TAND|Viện kiểm sát|Viện Kiểm sát|VKSND|Viện|Học viện|Công an|"
+    r"Mặt trận|MTTQ|[Cc]hính phủ|Quốc hội|Thanh tra|Kiểm toán|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Trường|Đại học|"
+    r"Đài|Báo|Tạp chí|Thông tấn xã|Hãng|Liên minh|Trung tâm)"
+)
+_NAME_WORD = rf"(?:[{UPPER}\d][\w&-]*(?:\.(?=[{UPPER}])[\w&-]+)?\.?|&)"
+_HEAD_LOWER = r"(?:ban|bộ|sở|ủy ban|uỷ ban|viện|cục|tổng cục|báo|đài|hội đồng|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ)"
+# lower-case words that occur inside the names of bodies ("Bộ Nông nghiệp và phát triển nông thôn")
+_IN_NAME = (
+    r"(?:nhân dân|tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|trung ương|nhà nước|quốc gia|quốc tế|về|và|phòng|"
+    r"chống|tham nhũng|chỉ đạo|tuyên giáo|dân vận|kiểm tra|thường vụ|thường trực|chấp hành|cán bộ|đảng|công an|quân sự|"
+    r"xã hội|phát triển|nông thôn|nông nghiệp|môi trường|tài nguyên|giáo dục|đào tạo|y tế|tư pháp|nội vụ|ngoại giao|"
+    r"tài chính|đầu tư|công thương|xây dựng|giao thông|vận tải|thông tin|truyền thông|lao động|thương binh|văn hóa|"
+    r"văn hoá|thể thao|du lịch|khoa học|công nghệ|hội nhập|an toàn|kinh tế|cấp cao|tối cao|hành chính|thi đua|"
+    r"khen thưởng|bầu cử|mặt trận|tổ quốc|thanh niên|phụ nữ|nông dân|cựu chiến binh|luật gia|nhà báo|liên hiệp|"
+    r"chính trị|lý luận|pháp luật|pháp lý|kiểm sát|an ninh|cảnh sát|điều tra|thanh tra|dân nguyện|đối ngoại|"
+    r"tài chính|ngân sách|pháp chế|tổng hợp|điện lực|dầu khí|bóng đá|cây xanh|môi trường đô thị|thế giới|"
+    r"cộng sản|quốc phòng|biên phòng|hải quan|thuế|kho bạc|bảo hiểm|dân tộc|tôn giáo)"
+)
+# words that begin the predicate after a body's name, or a time/place phrase: the name stops before them
+_STOP = (
+    r"(?:tổ chức|đã|vừa|sẽ|đang|cho ý kiến|cho biết|họp|khai mạc|bế mạc|tổng kết|sơ kết|triển khai|làm việc|chủ trì|"
+    r"phối hợp|tiến hành|ban hành|công bố|thông qua|nghe|xem xét|thảo luận|có|là|được|tại|với|vào|sáng|chiều|tối|trưa|"
+    r"ngày|hôm|trong|nhằm|để|theo|nhấn mạnh|yêu cầu|đề nghị|báo cáo|kiểm điểm|đánh giá|giao ban|long trọng|"
+    r"chính thức|diễn ra|do|lần thứ|khóa|khoá|nhiệm kỳ|năm|từ|đến|trước|sau|này|đó|cũng|mới|vẫn|còn|"
+    r"nhận|gửi|phát biểu|kết luận|quyết định|chỉ đạo|thống nhất|trao|tặng|ra|về việc|trực tuyến|toàn quốc|thường kỳ|"
+    r"cho rằng|cho hay|khẳng định|nói|chia sẻ|thừa nhận|lưu ý|trả lời|ký|vừa qua|hiện nay)"
+)
+# a capitalised syllable may carry up to two lower-case ones: "Chính phủ", "Giáo dục", "Trung ương"
+_CAPITAL_WORD = rf"{_NAME_WORD}(?:\s+(?!{_STOP}(?!\w))[{LOWER}][\w]*){{0,2}}"
+_BODY = (
+    rf"(?:{BODY_HEAD}(?!\w)(?<!Hội(?= nghị| thảo| trường| viên))|{_HEAD_LOWER}(?=\s+[{UPPER}]))"
+    rf"(?:\s+(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w)))*"
+)
+_END = rf"(?=\s*(?:[,.;:()“”\"!?]|$|\s(?:{_STOP})\b))"
+_ORGANISED = re.compile(rf"(?:^|[,.;:]\s*|\s)((?:{_BODY})(?:\s*(?:,|và|phối hợp với|cùng)\s*{_BODY})*){_END}\s*"
+                        rf"(?:đã\s+|vừa\s+|long trọng\s+|chính thức\s+)*(?:tổ chức|phối hợp tổ chức|khai mạc|họp|cho ý kiến|"
+                        rf"tổng kết|sơ kết|triển khai|tiến hành|ra mắt)\b")
+_ORGANISED_WITH = re.compile(
+    rf"(?:^|[,.;:]\s*|\s)((?:{_BODY})){_END}\s*(?:đã\s+|vừa\s+)?phối hợp với[^.;]{{0,120}}?(?:,\s*)?tổ chức\b"
+)
+_LOCALITY_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(rf"\bgiữa\s+((?:{_BODY})){_END}\s+với\b")
+_CENTRAL_PLENUM = re.compile(r"Hội nghị (?:lần thứ \w+ )?(?:[Bb]an [Cc]hấp hành )?Trung ương(?: Đảng)?(?: lần thứ)? \d+|Hội nghị Trung ương \d+")
+_QUESTION_TIME = re.compile(r"chất vấn|kỳ họp thứ \w+|phiên (?:họp )?toàn thể", re.IGNORECASE)
+_MINISTER_OF = re.compile(rf"(?:Phó )?[Bb]ộ trưởng (?:Bộ )?((?:{_CAPITAL_WORD})(?:\s+(?:và|{_CAPITAL_WORD}))*)")
+_HEAD_OF_BAN = re.compile(rf"(?:[Pp]hó )?[Tt]rưởng ban(?: thường trực)?\s+(?:[Bb]an\s+)?((?:{_CAPITAL_WORD})(?:\s+(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w)|,\s*chống))*)")
+_ORGANISED_BY = re.compile(rf"\bdo\s+((?:{_BODY})(?:\s*(?:,|và|phối hợp với)\s*{_BODY})*){_END}\s*(?:chủ trì,?\s*)?(?:phối hợp\s+)?tổ chức\b")
+_OF_EVENT = re.compile(
+    rf"(?i:hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|hội thảo)(?:\s+(?i:lần thứ|thứ)\s+[\w]+|\s+(?i:đại biểu|toàn quốc|"
+    rf"tổng kết|sơ kết|trực tuyến|thường kỳ|giao ban|toàn thể)+)*\s+(?:(?:của|giữa)\s+)?((?:{_BODY})){_END}"
+)
+_REPORT_OF = re.compile(rf"(?i:báo cáo|kết quả)[^.;:]{{0,40}}?\s(?:của|mà)\s+((?:{_BODY})){_END}")
+_CHAIR_BODY = re.compile(
+    rf"(?:[Tt]rưởng|[Pp]hó [Tt]rưởng|[Bb]í thư|[Pp]hó [Bb]í thư|[Cc]hủ tịch|[Pp]hó [Cc]hủ tịch|[Bb]ộ trưởng|[Tt]hứ trưởng|"
+    rf"[Gg]iám đốc|[Pp]hó [Gg]iám đốc|[Tt]ổng [Gg]iám đốc|[Cc]hủ nhiệm|[Vv]iện trưởng|[Cc]hánh án|[Tt]ổng cục trưởng|"
+    rf"[Cc]ục trưởng)\s+((?:{_BODY})){_END}"
+)
+_PLACE_HEAD = (
+    r"(?:trụ sở|hội trường|nhà văn hóa|nhà văn hoá|nhà hát|trung tâm|khách sạn|cung|trường|điểm cầu|văn phòng|thủ đô|"
+    r"huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn|sân vận động|TP\.?|Tp\.?)"
+)
+_LOCALITY = rf"(?:(?i:tỉnh|thành phố|TP\.?|quận|huyện|thị xã)\s*(?:{_CAPITAL_WORD})(?:\s+{_CAPITAL_WORD})*|{P_PLACES})"
+_PLACE = re.compile(
+    rf"(?<!\w)tại\s+(?!(?i:hội nghị|hội thảo|đại hội|buổi|lễ|phiên|cuộc|kỳ họp|đây|đó|chỗ|chức|vị|địa phương|cơ sở|các|nhiều|"
+    rf"một|những|tòa|toà|tỉnh này|thành phố này)\b)"
+    rf"((?:(?i:{_PLACE_HEAD})\s*)*(?![\d])(?:{_CAPITAL_WORD})(?:\s+(?:{_CAPITAL_WORD}|-|–|\d+|và\s+{_CAPITAL_WORD}))*"
+    rf"(?:\s*,\s*{_LOCALITY}(?=[\s,.;)]|$))?"
+    rf"(?:\s*\((?i:tỉnh|thành phố|TP\.?)\s+[^)]{{2,30}}\))?)"
+)
+_BAD_PLACE = re.compile(r"^(?:Việt Nam|Hội|Ông|Bà|Đồng chí)\b")
+
+
+def clean_body(name: str) -> str:
+    """A body's name without trailing connectives, clause words or a person's name: "Quốc hội đã" → "Quốc hội",
+    "Bộ Y tế Nguyễn Văn An" → "Bộ Y tế"."""
+    from tongket.summarise.patterns import PERSON, PLACE_NAME
+
+    person = next(
+        (m for m in PERSON.finditer(name)
+         if m.start() > 0 and len(m.group(0).split()) >= 2 and not _LOCALITY_BEFORE.search(name[: m.start()])
+         and not PLACE_NAME.match(m.group(0))),
+        None,
+    )
+    if person is not None:
+        name = name[: person.start()]
+    name = re.sub(rf"(?:\s+(?:{_STOP}|và|về|của|cùng|,))+$", "", name.strip(" ,.;:-–"))
+    return name.strip(" ,;:-–")
+
+
+def body_names(text: str) -> list[str]:
+    """Every body named in `text`, in order."""
+    return [clean_body(m.group(0)) for m in re.finditer(rf"{_BODY}{_END}", text)]
+
+
+def _first(patterns: Sequence[re.Pattern[str]], sentences: Sequence[str]) -> str | None:
+    for sentence in sentences:
+        for pattern in patterns:
+            match = pattern.search(sentence)
+            if match:
+                name = clean_body(match.group(1))
+                if len(name.split()) >= 1 and name not in ("Ban", "Bộ", "Hội", "Sở", "Cục", "Vụ", "Đoàn", "Viện"):
+                    return name
+    return None
+
+
+def organizer(event_sentences: Sequence[str], lead_sentences: Sequence[str], titles: Sequence[str]) -> str | None:
+    """The organising body, from the strongest evidence available.
+
+    `event_sentences` are the sentences that report the event (the dated one first),
+    `lead_sentences` the first sentences of the body, `titles` the headline(s).
+    """
+    everything = [*event_sentences, *lead_sentences, *titles]
+    if any(_CENTRAL_PLENUM.search(s) for s in everything[:6]):
+        return "Ban Chấp hành Trung ương Đảng"
+    found = _first((_ORGANISED, _ORGANISED_WITH, _ORGANISED_BY), event_sentences + lead_sentences)
+    found = found or _first((_OF_EVENT, _BETWEEN), everything)
+    found = found or _first((_REPORT_OF,), lead_sentences)
+    if found is None and any(_QUESTION_TIME.search(s) for s in event_sentences[:2]) and any("Quốc hội" in s for s in everything):
+        return "Quốc hội"
+    found = found or _first((_CHAIR_BODY,), event_sentences + lead_sentences)
+    return found or _minister_body(event_sentences + lead_sentences)
+
+
+def _minister_body(sentences: Sequence[str]) -> str | None:
+    """The body a speaking minister or head of a committee leads: "Bộ trưởng Y tế …" → "Bộ Y tế"."""
+    for sentence in sentences:
+        match = _MINISTER_OF.search(sentence)
+        if match:
+            return clean_body("Bộ " + match.group(1))
+        match = _HEAD_OF_BAN.search(sentence)
+        if match:
+            return clean_body("Ban " + match.group(1))
+    return None
+
+
+def place(event_sentences: Sequence[str], lead_sentences: Sequence[str]) -> str | None:
+    """Where the event took place: "tại …" in the event sentence, else in the lead."""
+    for sentence in [*event_sentences, *lead_sentences]:
+        for match in _PLACE.finditer(sentence):
+            name = match.group(1).strip(" ,.;-–")
+            if name and not _BAD_PLACE.match(name) and not re.fullmatch(rf"(?i:{_PLACE_HEAD})", name):
+                return name
+    return None

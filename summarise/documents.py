@@ -1,0 +1,75 @@
+"""Documents an article cites: numbered ones with their full symbol, and named laws, programmes and strategies.
+
+"Chỉ thị số 05-CT/TW", "Kế hoạch 123/KH-UBND" and "Nghị định 100/2019/NĐ-CP" keep their symbol, also when a
+source spaces it out ("05 - CT / TW" → "05-CT/TW"); a document cited once with and once without its
+symbol is listed once, with it. Unnumbered documents count when they are named: "Luật Đất đai năm 2013",
+"Chương trình mục tiêu quốc gia xây dựng nông thôn mới", "Nghị quyết Trung ương 4 khóa X", "Điều lệ Đảng".
+"""
+
+from __future__ import annotations
+
+import re
+
+from tongket.text.normalize import UPPER
+
+__all__ = ["documents", "DOC_TYPES"]
+
+DOC_TYPES = (
+    "Thông báo kết luận|Nghị quyết liên tịch|Thông tư liên tịch|Chỉ thị liên tịch|Chương trình hành động|Nghị quyết|Kết luận|"
+    "Chỉ thị|Quyết định|Hướng dẫn|Kế hoạch|Nghị định|Thông tư|Công văn|Thông báo|Quy định|Đề án|Thông tri|Quy chế|Luật|"
+    "Công điện|Tờ trình|Pháp lệnh|Báo cáo"
+)
+_SYMBOL_PART = r"[\wĐđ]+"
+_NUMBERED = re.compile(
+    rf"(?<!\w)((?i:{DOC_TYPES}))\s+((?i:số)\s*)?(\d{{1,5}}(?:\s*[/-]\s*{_SYMBOL_PART})*)(?![\w/-])"
+)
+_STOP = (
+    r"(?:được|đã|đang|sẽ|có|là|của|cho|với|tại|trong|thì|mà|này|đó|để|khi|nhưng|cũng|vẫn|theo|nhằm|do|bị|từ|đến|"
+    r"vào|ra|sau|trước|như|cùng|hay|hoặc|nên|phải|cần|không|chưa|còn|thì|và các|các|những|một|vừa|quy định|diễn|"
+    r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành)"
+)
+_NAME = rf"(?:\s+(?!{_STOP}(?!\w))(?:[\w&]+|Phòng,\s*chống|phòng,\s*chống|\(sửa đổi\)|\(sửa đổi, bổ sung\)))"
+_NAMED = re.compile(
+    rf"(?<!\w)("
+    rf"(?:Bộ luật|Pháp lệnh)(?:{_NAME}){{1,5}}"
+    rf"|Luật(?=\s+[{UPPER}]|\s+(?:tiếp|đất|giao|bảo|phòng|doanh|đầu|xây|nhà|thuế|hình|dân|lao|an|ngân|đấu|tổ|cán|công|"
+    rf"thanh|khiếu|tố|báo|giáo|y|môi|biển|đa|thủy|thuỷ|ngân|quản|cư|hôn|trẻ|người|kinh|xử|thi|tín|điện|viễn|hải|hàng|"
+    rf"chứng|quốc|du|văn|thể|di|đường|đê|phá|bình|hợp|hóa|hoá|dược|khám|tiếp cận|an ninh|an toàn|rượu)\b)(?:{_NAME}){{1,7}}"
+    rf"|Hiến pháp(?:\s+năm\s+\d{{4}})?"
+    rf"|Điều lệ\s+(?:Đảng|[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*)*)"
+    rf"|Cương lĩnh(?:{_NAME}){{1,10}}"
+    rf"|Chương trình mục tiêu quốc gia(?:{_NAME}){{1,10}}"
+    rf"|Nghị quyết (?:Trung ương|TƯ|TW|Đại hội)(?:\s+(?:\d+|lần thứ \w+|[IVXL]+|(?:khóa|khoá)\s+[IVXL]+|Đảng(?: toàn quốc)?(?: lần thứ)?\s*[IVXL\d]*))+"
+    rf"|Hiệp định(?:\s+(?:[{UPPER}][\w&-]*|\([A-Z-]+\)|và|về|thương mại|tự do|đối tác))+"
+    rf")"
+)
+_YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}$")
+
+
+def _symbol(number: str) -> str:
+    return re.sub(r"\s*([/-])\s*", r"\1", number)
+
+
+def _has_symbol(number: str) -> bool:
+    parts = re.split(r"[/-]", number)[1:]
+    return any(re.search(r"[A-ZĐ]", p) or re.fullmatch(r"\d{4}", p) for p in parts)
+
+
+def documents(text: str) -> list[str]:
+    """Every document the text cites, numbered ones first seen first, each once."""
+    numbered: dict[tuple[str, int], str] = {}
+    for match in _NUMBERED.finditer(text):
+        kind = match.group(1)[0].upper() + match.group(1)[1:]
+        number = _symbol(match.group(3))
+        if not _has_symbol(number):
+            number = re.split(r"[/-]", number)[0]
+        key = (kind.lower(), int(re.match(r"\d+", number).group(0)))
+        label = f"{kind} {'số ' if match.group(2) else ''}{number}"
+        if key not in numbered or ("/" in number or "-" in number) and not re.search(r"[/-]", numbered[key]):
+            numbered[key] = label
+    found = list(numbered.values())
+    for match in _NAMED.finditer(text):
+        name = " ".join(match.group(1).split()).rstrip(" ,.;")
+        if len(name.split()) >= 2 and not any(name.lower() in f.lower() or f.lower() in name.lower() for f in found):
+            found.append(name)
+    return found

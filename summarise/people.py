@@ -1,0 +1,89 @@
+"""People an article names, with the position it gives them and their role: who chaired, who spoke, who is only mentioned.
+
+A name is a Vietnamese surname and one to three more capitalised syllables, found after a position
+("Thứ trưởng Bộ Nội vụ Thang Văn Phúc"), an honorific ("ông", "đồng chí") or before a position
+("Nguyễn Văn A, Bí thư Tỉnh ủy"). Honorifics never stay in the name, and a place name glued to a
+name ("Chủ tịch UBND Hà Nội Nguyễn Đức Chung") is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tongket.summarise import patterns as P
+
+__all__ = ["Person", "people"]
+
+_ROLES = ("chair", "speaker", "mentioned")
+_HONORIFIC = re.compile(r"^(?:Ông|Bà|Anh|Chị|Đồng chí|Đ/c|Cô|Thầy|Cụ)\s+")
+_PLACE_PREFIX = re.compile(rf"^(?:{P.PLACES})\s+")
+
+
+@dataclass
+class Person:
+    """Someone named in the article, with the position the article gives them and their part in the event."""
+
+    name: str
+    position: str = ""
+    role: str = "mentioned"
+
+
+def people(sentences: list[str]) -> list[Person]:
+    """Everyone the sentences name with a position or an honorific, once each, with their strongest role."""
+    found: dict[str, Person] = {}
+    for sentence in sentences:
+        for person in _people_in(sentence):
+            known = found.get(person.name)
+            if known is None:
+                found[person.name] = person
+            else:
+                known.position = known.position or person.position
+                known.role = min(known.role, person.role, key=_ROLES.index)
+    return list(found.values())
+
+
+def _names(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every person name, honorifics and glued place names cut off."""
+    names = []
+    position = 0
+    while True:
+        match = P.PERSON.search(sentence, position)
+        if match is None:
+            return names
+        start = match.start()
+        if start and (sentence[start - 1].isalnum() or sentence[start - 1] == "."):
+            position = match.start() + 1
+            continue
+        text = match.group(0)
+        place = _PLACE_PREFIX.match(text)
+        if place:
+            position = start + place.end()
+            continue
+        text = _HONORIFIC.sub("", text)
+        if len(text.split()) >= 2 and not P.NOT_PEOPLE.match(text):
+            names.append((start + len(match.group(0)) - len(text), match.end(), text))
+        position = match.end()
+
+
+def _people_in(sentence: str) -> list[Person]:
+    found = []
+    for start, end, name in _names(sentence):
+        before = sentence[:start]
+        if P.PLACE_BEFORE.search(before):
+            continue
+        position = _position(sentence, end, before)
+        if not position and not P.HONORIFIC_BEFORE.search(before):
+            continue
+        clause = sentence[max(0, start - 120) : end + 200]
+        role = "chair" if P.CHAIR.search(clause) else "speaker" if P.SPEAKER.search(clause) else "mentioned"
+        found.append(Person(name=name, position=position, role=role))
+    return found
+
+
+def _position(sentence: str, end: int, before: str) -> str:
+    after = P.POSITION_AFTER.match(sentence[end:])
+    title = P.TITLE_BEFORE_NAME.search(before)
+    if after and not (title and after.group(0).lstrip().startswith("(")):
+        return after.group(1).strip(" ,")
+    return title.group(0).strip(" ,(") if title else ""

@@ -1,0 +1,56 @@
+"""Key points are whole ideas: lists split into items, never into fragments, and announcements are not points."""
+
+from tongket.summarise.points import announces_list, key_points
+from tongket.text.document import Article
+
+
+def _labelled(texts, labels):
+    article = Article.from_units("a", texts)
+    for paragraph, label in zip(article.paragraphs, labels):
+        paragraph.label = label
+        paragraph.scores = {"achievement": 0.0, "limitation": 0.0, "task": 0.0, label: 0.9}
+        for sentence in paragraph.sentences:
+            sentence.label, sentence.scores = label, dict(paragraph.scores)
+    return article
+
+
+def test_a_list_inside_parentheses_stays_with_its_point():
+    text = "Tai nạn giao thông giảm cả ba tiêu chí (giảm 120 vụ, tương đương 8%; giảm 45 người chết; giảm 98 người bị thương)."
+    points = key_points(_labelled([text], ["achievement"]))
+    assert [p.text for p in points] == [text]
+
+
+def test_a_bare_count_left_by_a_split_is_not_a_point():
+    text = "Kết quả xử lý đơn thư trong năm như sau: đã giải quyết dứt điểm 315 đơn; 12 vụ (4%)."
+    points = key_points(_labelled([text], ["achievement"]))
+    assert points and all(len(p.text.split()) >= 4 for p in points)
+    assert not any(p.text.startswith("12 vụ") for p in points)
+
+
+def test_lead_in_that_only_announces_a_list_is_not_a_point_but_its_items_are():
+    texts = [
+        "Báo cáo cũng chỉ ra một số tồn tại, hạn chế.",
+        "Việc số hóa hồ sơ ở cấp xã còn chậm so với kế hoạch.",
+        "Hội nghị thống nhất đề ra 3 nhóm giải pháp sau:",
+        "Đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính.",
+    ]
+    points = key_points(_labelled(texts, ["limitation", "limitation", "task", "task"]))
+    assert [p.text for p in points] == [texts[1], texts[3]]
+
+
+def test_items_of_a_list_after_a_colon_carry_the_shared_subject():
+    text = ("Năm qua, toàn tỉnh đã: xây mới 12 trường học đạt chuẩn quốc gia; sửa chữa 45 trạm y tế xã; "
+            "đưa vào sử dụng 3 bệnh viện tuyến huyện.")
+    points = key_points(_labelled([text], ["achievement"]))
+    assert [p.text for p in points] == [
+        "Toàn tỉnh đã xây mới 12 trường học đạt chuẩn quốc gia.",
+        "Toàn tỉnh đã sửa chữa 45 trạm y tế xã.",
+        "Toàn tỉnh đã đưa vào sử dụng 3 bệnh viện tuyến huyện.",
+    ]
+
+
+def test_announcements_are_told_from_statements():
+    assert announces_list("Tuy nhiên, vẫn còn một số hạn chế cần khắc phục.")
+    assert announces_list("Hội nghị đã đạt được những kết quả sau:")
+    assert not announces_list("Tuy nhiên, sự phối hợp giữa các sở còn chậm, một số hạn chế chưa được khắc phục.")
+    assert not announces_list("Năm qua, ngành đạt nhiều kết quả quan trọng.")
