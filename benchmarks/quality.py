@@ -19,7 +19,7 @@ from pathlib import Path
 from common import publish
 from lexrank_baseline import lexrank_summary, textrank_summary
 
-from tongket.pipeline import analyse_batch, digest_batch
+from tongket.pipeline import digest_batch
 from tongket.text.clean import assign_roles
 from tongket.text.document import CONTENT_LABELS
 from tongket.training.baselines import KeywordClassifier

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from tongket.pipeline import analyse_batch, digest_batch
+from tongket.pipeline import analyse_batch
 from tongket.models.store import default_model_dir, load_classifier
 from tongket.text.read import read_path
 from tongket.training.evaluate import LevelReport

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from tongket.cli import classify, digest, evaluate, report, train
+from tongket.cli import classify, digest, evaluate, labels, report, serve, train
 from tongket.cli.common import state
 
 __all__ = ["app", "main"]
@@ -35,6 +35,8 @@ app.command("digest")(digest.digest_command)
 app.command("train")(train.train_command)
 app.command("evaluate")(evaluate.evaluate_command)
 app.command("report")(report.report_command)
+app.command("serve")(serve.serve_command)
+app.add_typer(labels.app, name="labels")
 
 
 def main() -> None:

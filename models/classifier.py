@@ -5,7 +5,7 @@ A scikit-learn estimator: parameters in `__init__`, `fit` returns self, fitted s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -15,6 +15,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
+from tongket.models.article_type import article_dense, article_rows, lead_text
 from tongket.models.features import analyze, context_matrix, local_matrix
 from tongket.models.runtime import LinearRuntime
 from tongket.models.units import Unit
@@ -60,9 +61,10 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
 
     def fit(
         self, X: Sequence[Unit], y: Sequence[str], sample_weight: Sequence[float] | None = None,
-        vocabulary_texts: Sequence[str] | None = None,
+        vocabulary_texts: Sequence[str] | None = None, article_reviews: Mapping[str, bool] | None = None,
     ) -> UnitClassifier:
-        """Learn from units and their labels."""
+        """Learn from units and their labels; with `article_reviews` (group → reports a review?), also learn to tell
+        review reports from ordinary news (see `tongket.models.article_type`)."""
         units, labels = list(X), np.asarray(y)
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         self.classes_ = np.unique(labels)
@@ -84,8 +86,26 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
             chosen = [u for u, keep in zip(units, rows) if keep]
             second = sparse.hstack([local[rows], context_matrix(chosen, stacked[rows], self.article_context)]).tocsr()
             self.final_ = self._model(self.context_C).fit(second, labels[rows], sample_weight=None if weights is None else weights[rows])
+        self.article_ = self._fit_article(units, stacked if self.use_context else None, local, article_reviews)
         self.runtime_ = self._export()
         return self
+
+    def _fit_article(self, units, stacked, local, reviews: Mapping[str, bool] | None) -> LogisticRegression | None:
+        """The review-or-news decision, trained on first-pass probabilities no article's own model saw."""
+        if not reviews:
+            return None
+        probs = stacked if stacked is not None else self.local_.predict_proba(local)
+        rows, targets = [], []
+        classes = [str(c) for c in self.classes_]
+        for article, indices in article_rows(units).items():
+            key = units[indices[0]].group or article
+            if key in reviews:
+                rows.append((lead_text(units, indices), article_dense(units, indices, probs, classes)))
+                targets.append(bool(reviews[key]))
+        if len(set(targets)) < 2:
+            return None
+        features = sparse.hstack([self.vectorizer_.transform([t for t, _ in rows]), np.vstack([d for _, d in rows])]).tocsr()
+        return LogisticRegression(C=1.0, max_iter=self.max_iter, class_weight="balanced").fit(features, targets)
 
     def predict_proba(self, X: Sequence[Unit]) -> np.ndarray:
         """Probabilities over `classes_` for each unit."""
@@ -125,6 +145,8 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
             final_intercept=_class_intercept(self.final_) if self.final_ is not None else np.zeros(0),
             article_context=self.article_context,
             context_sentences=self.context_sentences,
+            article_coef=self.article_.coef_[0] if self.article_ is not None else np.zeros(0),
+            article_intercept=self.article_.intercept_ if self.article_ is not None else np.zeros(0),
         )
 
 

@@ -16,9 +16,9 @@ from typing import Protocol
 import numpy as np
 
 from tongket.models.units import Unit, paragraph_units, sentence_units
-from tongket.text.document import CONTENT_LABELS, Article, Paragraph
+from tongket.text.document import CONTENT_LABELS, LABELS, Article, Paragraph
 
-__all__ = ["Classifier", "label_articles", "BODY_LABELS"]
+__all__ = ["Classifier", "label_articles", "BODY_LABELS", "content_labels"]
 
 BODY_LABELS = (*CONTENT_LABELS, "context")
 _ORDINAL_WORD = re.compile(
@@ -35,29 +35,38 @@ class Classifier(Protocol):
     def predict_proba(self, units: Sequence[Unit]) -> np.ndarray: ...
 
 
+def content_labels(classes: Sequence[str]) -> tuple[str, ...]:
+    """The built-in content labels, then any category of the user's own the model learnt."""
+    return (*CONTENT_LABELS, *(name for name in classes if name not in LABELS))
+
+
 def label_articles(articles: Sequence[Article], classifier: Classifier, *, sentences: bool = True) -> None:
     """Set `label` and `scores` on every paragraph (and, if asked, every sentence) of segmented, cleaned articles."""
     classes = list(classifier.classes)
+    titles = {c["name"]: c["title"] for c in getattr(classifier, "categories", None) or [] if c["name"] in classes}
     units = [unit for article in articles for unit in paragraph_units(article)]
     probs = classifier.predict_proba(units)
+    reviews = classifier.review_scores(units, probs) if hasattr(classifier, "review_scores") else {}
     start = 0
     for article in articles:
         end = start + len(article.paragraphs)
         _label_paragraphs(article, probs[start:end], classes)
+        article.review_score = reviews.get(article.id)
+        article.categories = dict(titles)
         start = end
     if sentences:
         _label_sentences(articles, classifier, classes)
 
 
 def _scores(row: np.ndarray, classes: list[str]) -> dict[str, float]:
-    return {name: round(float(row[classes.index(name)]), 4) if name in classes else 0.0 for name in CONTENT_LABELS}
+    return {name: round(float(row[classes.index(name)]), 4) if name in classes else 0.0 for name in content_labels(classes)}
 
 
 def _label_paragraphs(article: Article, probs: np.ndarray, classes: list[str]) -> None:
     for paragraph, row in zip(article.paragraphs, probs):
         if paragraph.role_is_certain and paragraph.role != "body":
             paragraph.label = paragraph.role
-            paragraph.scores = dict.fromkeys(CONTENT_LABELS, 0.0)  # page chrome states no achievement, limitation or task
+            paragraph.scores = dict.fromkeys(content_labels(classes), 0.0)  # page chrome states no achievement, limitation or task
         else:
             paragraph.label = classes[int(np.argmax(row))]
             paragraph.scores = _scores(row, classes)
@@ -66,10 +75,11 @@ def _label_paragraphs(article: Article, probs: np.ndarray, classes: list[str]) -
 
 def _unify_ordinal_lists(paragraphs: list[Paragraph], probs: np.ndarray, classes: list[str]) -> None:
     """"Một là … Năm là" items share one role: the one the whole run supports best, with the run's mean scores."""
-    columns = [classes.index(name) for name in BODY_LABELS if name in classes]
+    body = _body(classes)
+    columns = [classes.index(name) for name in body if name in classes]
     run: list[int] = []
     for paragraph in [*paragraphs, None]:
-        if paragraph is not None and paragraph.label in BODY_LABELS and _ORDINAL_WORD.match(paragraph.text):
+        if paragraph is not None and paragraph.label in body and _ORDINAL_WORD.match(paragraph.text):
             run.append(paragraph.index)
             continue
         if len(run) >= 2:
@@ -81,8 +91,12 @@ def _unify_ordinal_lists(paragraphs: list[Paragraph], probs: np.ndarray, classes
         run = []
 
 
-def _needs_sentences(paragraph: Paragraph) -> bool:
-    return paragraph.label in BODY_LABELS and len(paragraph.sentences) > 1
+def _body(classes: Sequence[str]) -> tuple[str, ...]:
+    return (*content_labels(classes), "context")
+
+
+def _needs_sentences(paragraph: Paragraph, body: tuple[str, ...] = BODY_LABELS) -> bool:
+    return paragraph.label in body and len(paragraph.sentences) > 1
 
 
 def _label_sentences(articles: Sequence[Article], classifier: Classifier, classes: list[str]) -> None:
@@ -91,16 +105,16 @@ def _label_sentences(articles: Sequence[Article], classifier: Classifier, classe
     owners: list[Article] = []
     for article in articles:
         for paragraph in article.paragraphs:
-            if not _needs_sentences(paragraph):
+            if not _needs_sentences(paragraph, _body(classes)):
                 for sentence in paragraph.sentences:
                     sentence.label, sentence.scores = paragraph.label, dict(paragraph.scores)
-        chosen = [u for u in sentence_units(article) if _needs_sentences(article.paragraphs[u.paragraph])]
+        chosen = [u for u in sentence_units(article) if _needs_sentences(article.paragraphs[u.paragraph], _body(classes))]
         units += chosen
         owners += [article] * len(chosen)
     if not units:
         return
     probs = classifier.predict_proba(units)
-    body = [classes.index(name) for name in BODY_LABELS if name in classes]
+    body = [classes.index(name) for name in _body(classes) if name in classes]
     for unit, article, row in zip(units, owners, probs):
         sentence = article.paragraphs[unit.paragraph].sentences[unit.sentence]
         sentence.label = classes[body[int(np.argmax(row[body]))]]

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from tongket.models.article_type import article_dense, article_rows, lead_text
 from tongket.models.features import TermIndex, context_matrix, local_matrix
 from tongket.models.units import Unit
 
 __all__ = ["LinearRuntime", "ARRAY_NAMES", "softmax"]
 
-ARRAY_NAMES = ("idf", "local_coef", "local_intercept", "final_coef", "final_intercept")
+ARRAY_NAMES = ("idf", "local_coef", "local_intercept", "final_coef", "final_intercept", "article_coef", "article_intercept")
 
 
 @dataclass
@@ -38,6 +39,8 @@ class LinearRuntime:
     final_intercept: np.ndarray
     article_context: bool = False
     context_sentences: bool = False
+    article_coef: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    article_intercept: np.ndarray = field(default_factory=lambda: np.zeros(0))
     _index: TermIndex | None = field(default=None, init=False, repr=False, compare=False)
     _text_weights: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -59,6 +62,22 @@ class LinearRuntime:
             scores = text_scores[paragraphs, n_classes:] + extra @ self.final_coef[:, n_text:].T + self.final_intercept
             probs[paragraphs] = softmax(scores)
         return probs
+
+    def review_scores(self, units: Sequence[Unit], probs: np.ndarray) -> dict[str, float]:
+        """For each article among `units` (paragraph level), the probability that it reports a review rather than
+        ordinary news; empty for a model trained without article types."""
+        if self.article_coef.size == 0:
+            return {}
+        rows = article_rows(units)
+        if not rows:
+            return {}
+        if self._index is None:
+            self._index = TermIndex(self.vocabulary)
+        text = self._index.tfidf([lead_text(units, indices) for indices in rows.values()], self.idf)
+        dense = np.vstack([article_dense(units, indices, probs, self.classes) for indices in rows.values()])
+        n_text = len(self.idf)
+        scores = text.dot(self.article_coef[:n_text, None])[:, 0] + dense @ self.article_coef[n_text:] + self.article_intercept[0]
+        return {article: float(p) for article, p in zip(rows, 1.0 / (1.0 + np.exp(-np.clip(scores, -50, 50))))}
 
     def _tfidf(self, units: Sequence[Unit]):
         if self._index is None:

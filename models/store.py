@@ -97,7 +97,7 @@ def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
     meta = json.loads(_verified(directory, _META, manifest).read_text(encoding="utf-8"))
     try:
         with np.load(_verified(directory, _ARRAYS, manifest), allow_pickle=False) as arrays:
-            weights = {name: arrays[name].astype(np.float64) for name in ARRAY_NAMES}
+            weights = {name: arrays[name].astype(np.float64) for name in ARRAY_NAMES if name in arrays or not name.startswith("article")}
     except KeyError as error:
         raise ModelError(f"{directory}: built by another tongket version (missing {error}); retrain it with 'tongket train'") from None
     except (ValueError, OSError) as error:
@@ -138,9 +138,12 @@ def load_classifier(directory: str | Path | None = None):
     manifest = read_manifest(directory)
     backend = manifest.get("backend")
     if backend == "linear":
-        return load_runtime(directory)
-    if backend == "transformers":
+        classifier = load_runtime(directory)
+    elif backend == "transformers":
         from tongket.models.transformer import load_transformer
 
-        return load_transformer(directory, manifest)
-    raise ModelError(f"{directory}: unknown backend {backend!r}; expected 'linear' or 'transformers'")
+        classifier = load_transformer(directory, manifest)
+    else:
+        raise ModelError(f"{directory}: unknown backend {backend!r}; expected 'linear' or 'transformers'")
+    classifier.categories = manifest.get("categories", [])  # titles of the user's own categories, for digests
+    return classifier

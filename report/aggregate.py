@@ -11,16 +11,20 @@ group, and only new points are placed, in the nearest group or in new groups of 
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from tongket.report.model import RecurringPoint
 
-__all__ = ["PointRecord", "group_points", "cluster_labels", "point_vectors", "Grouping", "DEFAULT_THRESHOLD", "MAX_LINKAGE"]
+__all__ = ["PointRecord", "group_points", "point_key", "grouping_version", "cluster_labels", "point_vectors", "Grouping", "DEFAULT_THRESHOLD", "MAX_LINKAGE"]
 
 DEFAULT_THRESHOLD = 0.2
 MAX_LINKAGE = 5000
@@ -28,6 +32,7 @@ _NEAR_DUPLICATE = 0.6
 _NUMBER = re.compile(r"\d[\d.,/%-]*%?|%")
 _WORD = re.compile(r"\w+")
 _CLEAR_WORDS = (6, 30)
+_SHARED_LEAD = re.compile(r"^(?:[^:]{1,80}):\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -41,19 +46,39 @@ class PointRecord:
 
 @dataclass
 class Grouping:
-    """Group numbers of a category's points, keyed by (article, text), for the next run to start from."""
+    """Group numbers of a category's points, keyed by `point_key`, for the next run to start from."""
 
-    labels: dict[tuple[str, str], int]
+    labels: dict[str, int]
+
+    def to_json(self) -> str:
+        return json.dumps(self.labels, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Grouping:
+        return cls({k: int(v) for k, v in json.loads(text).items()})
+
+
+@functools.cache
+def grouping_version() -> str:
+    """A fingerprint of this module: a changed way of grouping must not start from groups the old one made."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def point_key(article: str, text: str) -> str:
+    """A short stable key for one point of one article: the grouping memory stays small for large runs."""
+    return hashlib.blake2b(f"{article}\x00{text}".encode("utf-8"), digest_size=8).hexdigest()
 
 
 def point_vectors(texts: Sequence[str]):
-    """L2-normalised TF-IDF rows over syllables and syllable pairs, numbers left out."""
+    """L2-normalised TF-IDF rows over syllables and syllable pairs, numbers left out. A short lead that a
+    point shares with its list ("Công tác tuyên truyền còn hạn chế: …") is left out too: it would make every
+    item of the list look alike."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from tongket.text.normalize import fold_key
 
     def grams(text: str) -> list[str]:
-        tokens = _WORD.findall(_NUMBER.sub(" ", fold_key(text)))
+        tokens = _WORD.findall(_NUMBER.sub(" ", fold_key(_SHARED_LEAD.sub("", text, count=1))))
         return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
     vectorizer = TfidfVectorizer(analyzer=grams, sublinear_tf=True, min_df=1, max_df=0.5 if len(texts) > 50 else 1.0)
@@ -80,14 +105,14 @@ def group_points(
     widespread = [m for m in groups.values() if len({points[i].article for i in m}) >= min_articles]
     recurring = [_recurring(points, members, vectors, category) for members in widespread]
     recurring.sort(key=lambda r: (-r.count, r.text))
-    return recurring, Grouping({(p.article, p.text): int(label) for p, label in zip(points, labels)})
+    return recurring, Grouping({point_key(p.article, p.text): int(label) for p, label in zip(points, labels)})
 
 
 def _labels(points: Sequence[PointRecord], vectors, threshold: float, memory: Grouping | None) -> np.ndarray:
     """Labels for every point: remembered ones kept, new ones placed in the nearest group or grouped anew."""
     if memory is None or not memory.labels:
         return cluster_labels(vectors, threshold)
-    known = np.array([memory.labels.get((p.article, p.text), -1) for p in points])
+    known = np.array([memory.labels.get(point_key(p.article, p.text), -1) for p in points])
     new = np.flatnonzero(known < 0)
     if len(new) == 0:
         return known
@@ -186,7 +211,8 @@ def _recurring(points: Sequence[PointRecord], members: list[int], vectors, categ
         point = points[index]
         if point.article not in articles:
             articles.append(point.article)
-            if index != members[best] and len(examples) < 3:
+            quoted = {points[members[best]].text, *(text for _, text in examples)}
+            if point.text not in quoted and len(examples) < 3:
                 examples.append((point.article, point.text))
     return RecurringPoint(
         category=category, text=points[members[best]].text, articles=articles, examples=examples,

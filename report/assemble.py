@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
-from tongket.report.aggregate import PointRecord, group_points
+from tongket.report.aggregate import Grouping, PointRecord, group_points, grouping_version
 from tongket.report.batch import BatchEntry
 from tongket.report.model import CATEGORIES, ArticleRow, OrganizerRow, Report, Skipped
 from tongket.report.options import ReportOptions
@@ -44,9 +44,20 @@ def safe_digest(value):
 
 def reports_review(digest: dict) -> bool:
     """The model's article-type decision; digests made before it existed fall back to the event type."""
-    if "review" in digest:
+    if digest.get("review") is not None:
         return bool(digest["review"])
     return digest["event"].get("type") in {"tổng kết", "sơ kết", "giao ban", "đại hội", "triển khai"}
+
+
+def _grouped(points: list[PointRecord], category: str, threshold: float, cache: ReportCache) -> list:
+    """Recurring points, starting from the grouping the last run stored: points seen before keep their group,
+    so adding a hundred articles to ten thousand places the new points instead of regrouping all."""
+    key = f"{category}|{threshold}|{grouping_version()}"
+    stored = cache.get_grouping(key)
+    memory = Grouping.from_json(stored) if stored else None
+    recurring, grouping = group_points(points, category, threshold, memory=memory)
+    cache.put_grouping(key, grouping.to_json())
+    return recurring
 
 
 def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str], options: ReportOptions) -> Report:
@@ -57,6 +68,7 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
     points: dict[str, list[PointRecord]] = defaultdict(list)
     seen_ids: Counter = Counter()
     undated = dated_out = 0
+    extra_titles: dict[str, str] = {}
     for entry in entries:
         digest = cache.get(entry.key) if entry.key and entry.duplicate_of is None else None
         if digest is None:
@@ -77,6 +89,9 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
             continue
         for category in CATEGORIES:
             points[category] += [PointRecord(row.id, safe_text(p["text"]), p["score"]) for p in digest[_KEYS[category]]]
+        for extra in digest.get("categories", []):
+            extra_titles.setdefault(extra["name"], safe_text(extra["title"]))
+            points[extra["name"]] += [PointRecord(row.id, safe_text(p["text"]), p["score"]) for p in extra["points"]]
     counted = len(rows) - len(set_aside)
     return Report(
         title=safe_text(options.title),
@@ -84,7 +99,7 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
         inputs=[str(i) for i in inputs],
         filters=_filters(options, undated, dated_out),
         articles=rows,
-        recurring={c: group_points(points[c], c, options.threshold)[0] for c in CATEGORIES},
+        recurring={c: _grouped(points[c], c, options.threshold, cache) for c in (*CATEGORIES, *extra_titles)},
         timeline=_timeline(rows),
         organizers=_organizers(rows),
         event_types=dict(Counter(r.event_type or "khác" for r in rows).most_common()),
@@ -98,6 +113,7 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
         set_aside=set_aside,
         reprints=_reprints(entries, rows),
         undated=undated,
+        extra_categories=extra_titles,
     )
 
 
@@ -177,7 +193,7 @@ def _reprints(entries: list[BatchEntry], rows: list[ArticleRow]) -> list[tuple[s
     from tongket.report.reprints import near_duplicates
 
     listed = {int(row.anchor[1:]): row for row in rows}
-    candidates = [(order, entries[order].shingles) for order in listed]
+    candidates = [(order, entries[order].signature) for order in listed]
     return [(listed[a].id, listed[b].id) for a, b in near_duplicates(candidates)]
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
+from tongket.report.reprints import signature
 from tongket.report.store import ReportCache, content_key
 from tongket.text.document import Article
 from tongket.text.errors import InputError
@@ -37,7 +38,7 @@ class BatchEntry:
     key: str | None = None
     skipped: str | None = None
     duplicate_of: int | None = None
-    shingles: list[str] = field(default_factory=list, repr=False)
+    signature: bytes = field(default=b"", repr=False)
 
 
 def strip_diacritics(text: str) -> str:
@@ -101,19 +102,23 @@ def run_batch(
     entries: list[BatchEntry] = []
     pending = _pending(files, words, version, cache, entries)
     chunks = _chunks(pending)
-    results = _dask(chunks, model, scheduler) if engine == "dask" else _local(chunks, jobs or os.cpu_count() or 1, model)
+    if engine == "dask":
+        results = _dask(chunks, model, scheduler, cache.partition_folder)
+    else:
+        results = _local(chunks, jobs or os.cpu_count() or 1, model)
     done = 0
     try:
         for order, key, digest, error in results:
             if digest is not None:
                 cache.put(key, digest)
-            else:
+            elif error is not None:
                 entries[order].key, entries[order].skipped = None, error
             done += 1
             if progress:
                 progress(min(len(entries), total), total)
     finally:
         cache.commit()
+        cache.refresh_partitions()
     return entries
 
 
@@ -130,7 +135,7 @@ def _pending(
         for article in read_articles(path, on_error=skip):
             if not matches_words(article, words):
                 continue
-            entry = BatchEntry(len(entries), article.source, shingles=_shingles(article.text))
+            entry = BatchEntry(len(entries), article.source, signature=signature(_shingles(article.text)))
             entries.append(entry)
             fingerprint = _fingerprint(article)
             if fingerprint in first:
@@ -142,7 +147,7 @@ def _pending(
                 yield entry.order, entry.key, {name: getattr(article, name) for name in _FIELDS}
 
 
-def _shingles(text: str, size: int = 5, limit: int = 400) -> list[str]:
+def _shingles(text: str, size: int = 5, limit: int = 200) -> list[str]:
     """Word 5-grams of the start of the text: enough to recognise a reprint of the same article."""
     words = fold_key(text).split()[: limit + size]
     return [" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))]
@@ -170,8 +175,9 @@ def _local(chunks, jobs: int, model: str) -> Iterator[tuple[int, str, dict | Non
             raise
 
 
-def _dask(chunks, model: str, scheduler: str | None) -> Iterator[tuple[int, str, dict | None, str | None]]:
-    """The same chunk function on a Dask cluster; `scheduler` "local" starts a local cluster of processes."""
+def _dask(chunks, model: str, scheduler: str | None, folder: Path) -> Iterator[tuple[int, str, dict | None, str | None]]:
+    """The same chunk function on a Dask cluster; `scheduler` "local" starts a local cluster of processes.
+    Workers write digests to Parquet partitions in `folder`; only (order, key, error) comes back."""
     from tongket.report.cluster import dask_results
 
-    yield from dask_results(chunks, model, scheduler)
+    yield from dask_results(chunks, model, scheduler, folder)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from tongket.report import view
 from tongket.report.charts import organizer_chart, timeline_chart
 from tongket.report.digest_markdown import DIGEST_SECTIONS, digest_fields
-from tongket.report.model import CATEGORIES, CATEGORY_TITLES, RecurringPoint, Report
+from tongket.report.model import RecurringPoint, Report
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -142,8 +142,8 @@ def _recurring(doc: DocxDocument, report: Report) -> None:
     _section(doc, "recurring")
     if report.grouping:
         doc.add_paragraph().add_run(view.grouping_text(report)).italic = True
-    for number, category in enumerate(CATEGORIES, start=1):
-        doc.add_heading(f"{number}. {CATEGORY_TITLES[category]}", level=2)
+    for number, (category, title) in enumerate(report.sections(), start=1):
+        doc.add_heading(f"{number}. {title}", level=2)
         points = report.recurring.get(category, [])
         if not points:
             _none(doc)

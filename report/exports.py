@@ -26,11 +26,12 @@ def point_rows(report: Report) -> Iterator[list]:
     rows = {row.anchor: (number, row) for number, row in enumerate(report.articles, start=1)}
     for anchor, digest in report.digests():
         number, row = rows[anchor]
-        for category in CATEGORIES:
-            for point in digest[_KEYS[category]]:
+        sections = [(CATEGORY_TITLES[c], digest[_KEYS[c]]) for c in CATEGORIES]
+        sections += [(extra["title"], extra["points"]) for extra in digest.get("categories", [])]
+        for title, points in sections:
+            for point in points:
                 yield [number, row.id, row.title, view.vietnamese_date(row.date), row.organizer or "", row.source,
-                       CATEGORY_TITLES[category], point["text"], point["paragraph"], point["sentence"],
-                       groups.get((row.id, point["text"]), "")]
+                       title, point["text"], point["paragraph"], point["sentence"], groups.get((row.id, point["text"]), "")]
 
 
 def write_exports(report: Report, cache, output: Path, formats: list[str]) -> list[Path]:

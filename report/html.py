@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from tongket.report import view
 from tongket.report.charts import organizer_chart, timeline_chart
 from tongket.report.digest_markdown import DIGEST_SECTIONS, digest_fields
-from tongket.report.model import CATEGORIES, CATEGORY_TITLES, Report
+from tongket.report.model import Report
 
 __all__ = ["render_html"]
 
@@ -71,13 +71,13 @@ def _recurring(report: Report, links: dict[str, view.SourceLink]) -> list[dict[s
     """Per category, its ranked points with their linked sources and example wordings."""
     return [
         {
-            "title": CATEGORY_TITLES[category],
+            "title": title,
             "points": [
                 {"point": p, "sources": view.point_sources(p, links), "examples": view.point_examples(p, links)}
                 for p in report.recurring.get(category, [])
             ],
         }
-        for category in CATEGORIES
+        for category, title in report.sections()
     ]
 
 

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from tongket.report import view
 from tongket.report.charts import organizer_chart, timeline_chart
 from tongket.report.digest_markdown import digest_to_markdown
-from tongket.report.model import CATEGORIES, CATEGORY_TITLES, RecurringPoint, Report
+from tongket.report.model import RecurringPoint, Report
 
 __all__ = ["render_markdown"]
 
@@ -78,8 +78,8 @@ def _recurring(report: Report) -> str:
     parts = [_heading(2, "recurring")]
     if report.grouping:
         parts.append(f"_{view.grouping_text(report)}_\n\n")
-    for category in CATEGORIES:
-        parts.append(f"### {CATEGORY_TITLES[category]}\n\n")
+    for category, title in report.sections():
+        parts.append(f"### {title}\n\n")
         items = [_point(rank, p, links) for rank, p in enumerate(report.recurring.get(category, []), start=1)]
         parts.append("".join(items) + "\n" if items else f"_{view.NONE_TEXT}._\n\n")
     return "".join(parts)

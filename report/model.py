@@ -75,6 +75,11 @@ class Report:
     set_aside: list[ArticleRow] = field(default_factory=list)
     reprints: list[tuple[str, str]] = field(default_factory=list)
     undated: int = 0
+    extra_categories: dict[str, str] = field(default_factory=dict)
+
+    def sections(self) -> list[tuple[str, str]]:
+        """(category, title) of every recurring-points section: the built-in three, then the user's own."""
+        return [(c, CATEGORY_TITLES[c]) for c in CATEGORIES] + list(self.extra_categories.items())
 
     @property
     def date_range(self) -> tuple[str | None, str | None]:

@@ -43,6 +43,7 @@ class ReportSummary:
     duplicates: int = 0
     undated: int = 0
     seconds: float = 0.0
+    digest_seconds: float = 0.0
     from_cache: bool = False
 
 
@@ -60,17 +61,19 @@ def write_report(inputs: list, output: Path, options: ReportOptions, progress: P
         model_dir = _model_dir(options.model)
         version = f"{model_version(model_dir)}-{digest_code_version()}"
         total = count_articles(files)
+        digest_started = time.perf_counter()
         entries = run_batch(
             files, options.words, version, str(model_dir), cache, options.jobs, options.engine, options.scheduler,
             progress, total,
         )
+        digest_seconds = time.perf_counter() - digest_started
         outputs, from_cache, counts = _render(entries, cache, inputs, options, output)
     finally:
         cache.close()
     return ReportSummary(
         files=outputs, read=len(entries), in_report=counts["in_report"], set_aside=counts["set_aside"],
         skipped=counts["skipped"], duplicates=sum(e.duplicate_of is not None for e in entries), undated=counts["undated"],
-        seconds=time.perf_counter() - started, from_cache=from_cache,
+        seconds=time.perf_counter() - started, digest_seconds=digest_seconds, from_cache=from_cache,
     )
 
 

@@ -1,4 +1,5 @@
-"""The report's on-disk cache: per-article digests and whole rendered reports, in one SQLite file.
+"""The report's on-disk cache: per-article digests, the last grouping of points and whole rendered reports,
+in one SQLite file.
 
 A digest is keyed by the article's content, the model's version and a fingerprint of the code that
 makes digests, so a new tongket never serves a digest the old code made. A rendered report is keyed
@@ -64,9 +65,29 @@ class ReportCache:
             self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, digest TEXT NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT PRIMARY KEY, files BLOB NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS groupings (key TEXT PRIMARY KEY, labels TEXT NOT NULL)")
         self._db.commit()
         self._commit_every = commit_every
         self._last_commit = time.monotonic()
+        self.partitions = None
+
+    @property
+    def partition_folder(self) -> Path:
+        """Where Dask workers write digests as Parquet partitions, beside the SQLite file."""
+        if self.path is None:
+            raise OptionError("the dask engine needs an on-disk cache that every worker can reach; give --cache DIR")
+        return Path(self.path).parent / "partitions"
+
+    def refresh_partitions(self) -> None:
+        """Index the partitions workers have written, so their digests are found like any other."""
+        if self.path is None or not self.partition_folder.is_dir():
+            return
+        from tongket.report.cluster import PartitionStore
+
+        if self.partitions is None:
+            self.partitions = PartitionStore(self.partition_folder)
+        else:
+            self.partitions.refresh()
 
     @classmethod
     def open(cls, folder: Path) -> ReportCache:
@@ -77,6 +98,7 @@ class ReportCache:
             cache._db.execute("CREATE TABLE IF NOT EXISTS probe (x)")
             cache._db.execute("DROP TABLE probe")
             cache._db.commit()
+            cache.refresh_partitions()
             return cache
         except (OSError, sqlite3.Error) as error:
             raise OptionError(f"cache folder {folder} cannot be written ({error}); give --cache DIR") from None
@@ -87,9 +109,13 @@ class ReportCache:
 
     def get(self, key: str) -> dict | None:
         row = self._query("SELECT digest FROM digests WHERE key = ?", (key,))
-        return json.loads(row[0]) if row else None
+        if row:
+            return json.loads(row[0])
+        return self.partitions.get(key) if self.partitions is not None else None
 
     def __contains__(self, key: str) -> bool:
+        if self.partitions is not None and key in self.partitions:
+            return True
         return self._query("SELECT 1 FROM digests WHERE key = ?", (key,)) is not None
 
     def put(self, key: str, digest: dict) -> None:
@@ -106,6 +132,14 @@ class ReportCache:
         self._query("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (key, files))
         self.commit()
 
+    def get_grouping(self, key: str) -> str | None:
+        """The grouping memory an earlier run stored under `key` (category and threshold), as JSON."""
+        row = self._query("SELECT labels FROM groupings WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    def put_grouping(self, key: str, labels: str) -> None:
+        self._query("INSERT OR REPLACE INTO groupings VALUES (?, ?)", (key, labels))
+
     def commit(self) -> None:
         with self._lock:
             self._db.commit()
@@ -116,4 +150,4 @@ class ReportCache:
         self._db.close()
 
     def __len__(self) -> int:
-        return self._query("SELECT COUNT(*) FROM digests")[0]
+        return self._query("SELECT COUNT(*) FROM digests")[0] + (len(self.partitions) if self.partitions is not None else 0)

@@ -50,7 +50,7 @@ _FUTURE = re.compile(
 _COMPARED = re.compile(r"(?:so với|bằng|hơn|như|cùng kỳ)\s+(?:cùng kỳ\s+)?$", re.IGNORECASE)
 _PLAN_CUE = re.compile(
     r"(?<!\w)(?:nhiệm vụ|kế hoạch|dự toán|phấn đấu|mục tiêu|chỉ tiêu|phương hướng|triển khai|giải pháp|sẽ|cần|phải|"
-    r"dự kiến|định hướng|tiếp tục|bước sang)(?!\w)",
+    r"dự kiến|định hướng|tiếp tục|bước sang|đề nghị|yêu cầu)(?!\w)",
     re.IGNORECASE,
 )
 _RESULT_CUE = re.compile(

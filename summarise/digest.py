@@ -1,4 +1,7 @@
-"""The per-article digest: metadata, key points per category and a short abstract, all traceable."""
+"""The per-article digest: metadata, key points per category and a short abstract, all traceable.
+
+Points of categories the user declared (lessons learned, recommendations, …) follow the three built-in
+ones under `categories`, present only when the model knows such categories."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from tongket.summarise.extract import Event, extract_event
 __all__ = ["Digest", "build_digest", "DIGEST_KEYS"]
 
 DIGEST_KEYS = (
-    "id", "source", "title", "published", "event", "people", "documents", "period", "summary",
+    "id", "source", "title", "published", "event", "people", "documents", "period", "review", "review_score", "summary",
     "achievements", "limitations", "tasks",
 )
 
@@ -26,6 +29,8 @@ class Digest:
     event: Event
     summary: str
     points: list[KeyPoint] = field(default_factory=list)
+    review_score: float | None = None
+    categories: dict[str, str] = field(default_factory=dict)
 
     def category(self, label: str) -> list[KeyPoint]:
         return [p for p in self.points if p.label == label]
@@ -48,10 +53,14 @@ class Digest:
             "people": [asdict(person) for person in event.people],
             "documents": list(event.documents),
             "period": event.period,
+            "review": None if self.review_score is None else self.review_score >= 0.5,
+            "review_score": None if self.review_score is None else round(self.review_score, 4),
             "summary": self.summary,
             "achievements": self._points("achievement"),
             "limitations": self._points("limitation"),
             "tasks": self._points("task"),
+            **({"categories": [{"name": name, "title": title, "points": self._points(name)}
+                               for name, title in self.categories.items()]} if self.categories else {}),
         }
 
     def _points(self, label: str) -> list[dict]:
@@ -70,4 +79,6 @@ def build_digest(article: Article) -> Digest:
         event=extract_event(article),
         summary=abstract(article, points),
         points=points,
+        review_score=article.review_score,
+        categories=dict(article.categories),
     )

@@ -21,6 +21,11 @@ _DUPLICATE = 0.7
 _MAX_SUBJECT_WORDS = 10
 CONTEXT_POINT_SCORE = 0.3
 _LAST_CLAUSE = re.compile(r"[^,;]*$")
+_NAMES_A_LIST = re.compile(
+    r"(?:tồn tại|hạn chế|khó khăn|vướng mắc|bất cập|yếu kém|khuyết điểm|nhiệm vụ|giải pháp|kết quả|nội dung|"
+    r"nguyên nhân|mục tiêu|kiến nghị|đề xuất|như sau|sau)$",
+    re.IGNORECASE,
+)
 _ANNOUNCED = re.compile(
     r"(?:một số|những|các|nhiều|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:nhóm\s+)?(?:mặt\s+)?"
     r"(?:tồn tại|hạn chế|khó khăn|vướng mắc|bất cập|yếu kém|khuyết điểm|nhiệm vụ|giải pháp|kết quả(?=\s+(?:sau|như sau)|\s*:)|nội dung|"
@@ -51,9 +56,10 @@ class KeyPoint:
 def key_points(article: Article) -> list[KeyPoint]:
     """Every content item of the article's labelled body, in reading order, duplicates dropped."""
     points: list[KeyPoint] = []
-    seen = {label: _SeenPoints() for label in CONTENT_LABELS}
+    content = (*CONTENT_LABELS, *article.categories)
+    seen = {label: _SeenPoints() for label in content}
     for paragraph in article.paragraphs:
-        for point in _paragraph_points(paragraph):
+        for point in _paragraph_points(paragraph, content):
             words = frozenset(_WORD.findall(fold_key(point.text)))
             if len(words) < 3 or seen[point.label].repeats(words):
                 continue
@@ -89,8 +95,8 @@ class _SeenPoints:
         self.points.append(words)
 
 
-def _paragraph_points(paragraph: Paragraph) -> list[KeyPoint]:
-    if paragraph.label not in (*CONTENT_LABELS, "context") or not paragraph.sentences:
+def _paragraph_points(paragraph: Paragraph, content: tuple[str, ...] = CONTENT_LABELS) -> list[KeyPoint]:
+    if paragraph.label not in (*content, "context") or not paragraph.sentences:
         return []
     items = item_spans(paragraph.text, [(s.start, s.end) for s in paragraph.sentences])
     whole = len(items) == 1 and ORDINAL_START.match(paragraph.text) is not None
@@ -98,8 +104,8 @@ def _paragraph_points(paragraph: Paragraph) -> list[KeyPoint]:
     for item in items:
         sentence = paragraph.sentences[min(item.sentence, len(paragraph.sentences) - 1)]
         label, scores = (paragraph.label, paragraph.scores) if whole else (sentence.label, sentence.scores)
-        label = _point_label(label, scores)
-        if label not in CONTENT_LABELS:
+        label = _point_label(label, scores, content)
+        if label not in content:
             continue
         text = clean_point(_with_subject(paragraph.text, item))
         if text and not text.endswith(":") and not announces_list(text):
@@ -107,18 +113,18 @@ def _paragraph_points(paragraph: Paragraph) -> list[KeyPoint]:
     return points
 
 
-def _point_label(label: str, scores: dict[str, float]) -> str:
+def _point_label(label: str, scores: dict[str, float], content: tuple[str, ...] = CONTENT_LABELS) -> str:
     """A context sentence still counts as a point when the classifier gives one content label at least
     `CONTEXT_POINT_SCORE`: in real reports results and directives often come without cue words."""
     if label != "context" or not scores:
         return label
-    best = max(CONTENT_LABELS, key=lambda name: scores.get(name, 0.0))
+    best = max(content, key=lambda name: scores.get(name, 0.0))
     return best if scores.get(best, 0.0) >= CONTEXT_POINT_SCORE else label
 
 
 def _with_subject(paragraph: str, item: Item) -> str:
     """An item of a ";"-list after a colon, led by the subject it shares: "Toàn tỉnh đã: xây 12 trường; …" →
-    "Toàn tỉnh đã xây 12 trường"."""
+    "Toàn tỉnh đã xây 12 trường"; a subject that names the list keeps its colon ("… còn hạn chế: đội ngũ …")."""
     text = paragraph[item.start : item.end]
     if item.lead == (0, 0) or text[:1].isupper():
         return text
@@ -126,7 +132,8 @@ def _with_subject(paragraph: str, item: Item) -> str:
     subject = _CONNECTOR.sub("", subject)
     if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS or announces_list(subject):
         return text
-    return f"{subject} {text.strip()}"
+    joiner = ": " if _NAMES_A_LIST.search(subject) else " "
+    return f"{subject}{joiner}{text.strip()}"
 
 
 def announces_list(text: str) -> bool:

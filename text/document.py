@@ -45,7 +45,9 @@ class Article:
     """An article as read from disk or a corpus line, before and after analysis.
 
     `units_given` marks an article whose paragraphs the caller split (labelled units, pre-split
-    paragraph files): the segment step keeps them instead of splitting `text` again.
+    paragraph files): the segment step keeps them instead of splitting `text` again. `review_score`
+    is the classifier's probability that the article reports a review rather than ordinary news.
+    `categories` names the user's own content categories the model knows (name → title).
     """
 
     id: str
@@ -57,6 +59,8 @@ class Article:
     publisher: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     units_given: bool = False
+    review_score: float | None = None
+    categories: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_units(cls, id: str, texts: list[str], **fields) -> Article:

@@ -16,7 +16,7 @@ from tongket.text.errors import InputError
 from tongket.text.html import html_to_article
 from tongket.text.normalize import normalize_text
 
-__all__ = ["read_articles", "read_path", "read_paragraph_records", "SUFFIXES", "article_from_record", "GROUP_FIELDS"]
+__all__ = ["read_articles", "read_path", "read_bytes", "read_paragraph_records", "SUFFIXES", "article_from_record", "GROUP_FIELDS"]
 
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".jsonl")
 OnError = Callable[[InputError], None]
@@ -52,6 +52,16 @@ def read_articles(path: str | Path, on_error: OnError | None = None) -> Iterator
             yield _from_bytes(data, name)
     except InputError as error:
         on_error(error)
+
+
+def read_bytes(data: bytes, name: str) -> Article:
+    """One article from the bytes of an upload named `name` (.txt, .html or .docx, told by the name's suffix)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm"):
+        return html_to_article(decode_bytes(data, name), name)
+    if suffix == ".docx":
+        return _read_docx(data, name)
+    return _from_bytes(data, name)
 
 
 def _raise(error: InputError) -> None:
@@ -94,7 +104,9 @@ def _read_docx(data: bytes, name: str) -> Article:
         raise InputError(f"{name}: not a readable .docx file ({type(error).__name__}: {error})") from None
     paragraphs = [_docx_paragraph(p) for p in document.paragraphs if p.text.strip()]
     for table in document.tables:
-        paragraphs += [row for row in map(_docx_row, table.rows) if row]
+        rows = [_cells(row) for row in table.rows]
+        header = rows[0] if len(rows) > 1 and _is_header(rows[0]) else None
+        paragraphs += [line for line in (_docx_row(row, header) for row in rows[1 if header else 0 :]) if line]
     text = normalize_text("\n\n".join(paragraphs))
     if not text.strip():
         raise InputError(f"{name}: the document has no text")
@@ -112,17 +124,36 @@ def _docx_paragraph(paragraph) -> str:
     return text
 
 
-def _docx_row(row) -> str:
-    """A table row as one sentence-like line ("Thu ngân sách: 5.000 tỷ đồng, đạt 105%"), so a table reads as rows of
-    facts rather than scattered cells that look like page chrome."""
+def _cells(row) -> list[str]:
+    """The texts of a row's cells, merged cells (which python-docx repeats) once."""
     cells: list[str] = []
     for cell in row.cells:
         text = " ".join(cell.text.split())
-        if text and (not cells or cells[-1] != text):
+        if not cells or cells[-1] != text:
             cells.append(text)
+    return cells
+
+
+def _is_header(cells: list[str]) -> bool:
+    """A first row of short names without figures ("Chỉ tiêu | Kế hoạch | Thực hiện") names the columns."""
+    return len(cells) >= 2 and all(cell and len(cell.split()) <= 6 and not re.search(r"\d", cell) for cell in cells)
+
+
+def _docx_row(cells: list[str], header: list[str] | None = None) -> str:
+    """A table row as one list item, its cells named by the column headers: "- Thu ngân sách: kế hoạch 5.000 tỷ
+    đồng, thực hiện 5.240 tỷ đồng", so a table reads as a list of facts, as its list items do, rather than as
+    scattered cells that look like page chrome."""
+    cells = [cell for cell in cells if cell] if header is None else cells
+    if not any(cells):
+        return ""
     if len(cells) < 2:
-        return cells[0] if cells else ""
-    return f"{cells[0]}: {', '.join(cells[1:])}"
+        return cells[0]
+    values = []
+    for position, cell in enumerate(cells[1:], start=1):
+        name = header[position] if header and position < len(header) else ""
+        if cell:
+            values.append(f"{name[:1].lower()}{name[1:]} {cell}" if name else cell)
+    return f"- {cells[0]}: {', '.join(values)}" if values else cells[0]
 
 
 def _read_jsonl(path: Path, on_error: OnError) -> Iterator[Article]:

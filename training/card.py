@@ -84,4 +84,12 @@ def evaluation_markdown(evaluation: Evaluation, title: str, errors: int = 0) -> 
             lines += [f"- `{e['article']}` gold **{e['gold']}**, predicted **{e['predicted']}** ({e['confidence']}): {e['text'][:160]}"
                       for e in report.worst_errors(errors)]
         lines.append("")
+    if evaluation.review.gold:
+        review = evaluation.review.summary()
+        lines += [
+            f"**Article type** ({review['articles']} real articles): reports a review, briefing, congress, launch or "
+            f"working visit rather than ordinary news, at probability ≥ 0.5: precision **{review['precision']:.3f}**, "
+            f"recall {review['recall']:.3f}, F1 {review['f1']:.3f}.",
+            "",
+        ]
     return "\n".join(lines)

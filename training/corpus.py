@@ -4,7 +4,9 @@ A reference line names the corpus `source` and `article` id, the unit `index` in
 `text.split("\\n\\n")` (-1 for a VietNews `summary`), the `label`, optional sentence labels as
 character spans of the unit, and `sha256`: the first 16 hex digits of the SHA-256 of the unit's
 text. The hash turns a corpus that changed under the labels into a clear error instead of labels
-silently attached to the wrong text.
+silently attached to the wrong text. Lines marked `"partial": true` (written by `tongket serve`, one unit at a
+time) may leave units of their article unlabelled; those units stay in the article as neighbours but are not
+learnt from.
 
     {"source": "vietnews", "article": "vietnews-train-000001", "index": 3, "label": "task",
      "sha256": "9f2c…", "type": "review",
@@ -24,12 +26,13 @@ from tongket.text.errors import LabelsFormatError
 
 __all__ = [
     "ReferenceLine", "unit_hash", "corpus_units", "default_corpus_dir", "load_corpus_records", "is_reference",
-    "check_reference", "resolve_references", "SOURCES", "ARTICLE_TYPES",
+    "check_reference", "resolve_references", "SOURCES", "ARTICLE_TYPES", "UNLABELLED",
 ]
 
 SOURCES = ("vietnews", "vntc", "vims")
 ARTICLE_TYPES = ("review", "briefing", "congress", "launch", "working_visit", "other")
 _HASH_LENGTH = 16
+UNLABELLED = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class ReferenceLine:
     where: str
     type: str = ""
     sentences: tuple[tuple[int, int, str], ...] = ()
+    partial: bool = False
 
 
 def unit_hash(text: str) -> str:
@@ -99,23 +103,24 @@ def _line_id(line: str) -> str:
     return line[start : line.find('"', start)]
 
 
-def check_reference(record: dict, where: str) -> ReferenceLine:
+def check_reference(record: dict, where: str, allowed: tuple[str, ...] | None = None) -> ReferenceLine:
     """A checked reference line, else an error naming `where` (file:line) and the fix."""
     from tongket.text.document import LABELS
 
+    allowed = allowed or LABELS
     for name, kind in (("source", str), ("article", str), ("index", int), ("label", str), ("sha256", str)):
         if not isinstance(record.get(name), kind) or isinstance(record.get(name), bool):
             raise LabelsFormatError(f"{where}: field '{name}' must be {kind.__name__}; a reference line needs source, article, index, label, sha256")
     if record["source"] not in SOURCES:
         raise LabelsFormatError(f"{where}: unknown source '{record['source']}'; expected one of {', '.join(SOURCES)}")
     for label in [record["label"], *(s.get("label") for s in record.get("sentences") or [] if isinstance(s, dict))]:
-        if label not in LABELS:
-            raise LabelsFormatError(f"{where}: unknown label '{label}'; expected one of {', '.join(LABELS)}")
+        if label not in allowed:
+            raise LabelsFormatError(f"{where}: unknown label '{label}'; expected one of {', '.join(allowed)}")
     if record.get("type", "") and record["type"] not in ARTICLE_TYPES:
         raise LabelsFormatError(f"{where}: unknown article type '{record['type']}'; expected one of {', '.join(ARTICLE_TYPES)}")
     return ReferenceLine(
         record["source"], record["article"], record["index"], record["label"], record["sha256"], where,
-        record.get("type") or "", _spans(record.get("sentences"), where),
+        record.get("type") or "", _spans(record.get("sentences"), where), record.get("partial") is True,
     )
 
 
@@ -168,11 +173,12 @@ def _labelled(record: dict, references: list[ReferenceLine], make) -> object:
             raise LabelsFormatError(f"{line.where}: article {line.article} has no unit {line.index}")
         if unit_hash(units[line.index]) != line.sha256:
             raise LabelsFormatError(f"{line.where}: unit {line.index} of {line.article} changed in the corpus (hash differs); relabel it")
-        if line.index in by_index:
+        if line.index in by_index and not (line.partial or by_index[line.index].partial):
             raise LabelsFormatError(f"{line.where}: unit {line.index} of {line.article} is labelled twice")
-        by_index[line.index] = line
+        by_index[line.index] = line  # a later unit-by-unit label (from `tongket serve`) corrects an earlier one
     missing = sorted(set(units) - set(by_index))
-    if missing:
+    partial = any(line.partial for line in references)
+    if missing and not partial:
         raise LabelsFormatError(f"{references[0].where}: article {record['id']} lacks labels for units {missing[:8]}; label every unit")
     article = make(record["id"], references[0].source, references[0].type, source=references[0].source)
     title = record.get("title")
@@ -182,8 +188,8 @@ def _labelled(record: dict, references: list[ReferenceLine], make) -> object:
         article.labels.append("title")
         article.sentence_labels.append(None)
     for index in sorted(units):
-        text, line = units[index], by_index[index]
+        text, line = units[index], by_index.get(index)
         article.texts.append(normalize_text(text))
-        article.labels.append(line.label)
-        article.sentence_labels.append([(normalize_text(text[s:e]), label) for s, e, label in line.sentences] or None)
+        article.labels.append(line.label if line else UNLABELLED)  # neighbours of a partly labelled article
+        article.sentence_labels.append([(normalize_text(text[s:e]), label) for s, e, label in line.sentences] or None if line else None)
     return article

@@ -36,7 +36,7 @@ _ABBREVIATIONS = {
     "tandtc": "tòa án nhân dân tối cao", "vksndtc": "viện kiểm sát nhân dân tối cao", "gdđt": "giáo dục đào tạo",
     "nn&ptnt": "nông nghiệp phát triển nông thôn", "tn&mt": "tài nguyên môi trường", "tnmt": "tài nguyên môi trường",
     "lđtbxh": "lao động thương binh xã hội", "ttxvn": "thông tấn xã việt nam", "ctn": "chủ tịch nước", "btv": "ban thường vụ",
-    "hđnd": "hội đồng nhân dân", "mttq": "mặt trận tổ quốc", "lđbđ": "liên đoàn bóng đá", "vn": "việt nam",
+    "lđbđ": "liên đoàn bóng đá", "vn": "việt nam",
 }
 
 

@@ -17,7 +17,7 @@ from tongket.text.document import CONTENT_LABELS, LABELS
 from tongket.training.labels import LabelledArticle
 from tongket.training.units import sentence_gold
 
-__all__ = ["LevelReport", "Evaluation", "cross_validate", "evaluate_classifier", "article_folds", "in_subset", "SUBSETS"]
+__all__ = ["LevelReport", "ReviewReport", "Evaluation", "cross_validate", "evaluate_classifier", "article_folds", "in_subset", "SUBSETS"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -99,19 +99,50 @@ class LevelReport:
 
 
 @dataclass
+class ReviewReport:
+    """The article-type decision on held-out articles: gold (reports a review?) and the model's probability."""
+
+    gold: list[bool] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, float]:
+        """Precision and recall of "reports a review" at 0.5, over the articles that have a type."""
+        predicted = [s >= 0.5 for s in self.scores]
+        tp = sum(g and p for g, p in zip(self.gold, predicted))
+        precision = tp / max(1, sum(predicted))
+        recall = tp / max(1, sum(self.gold))
+        return {"precision": precision, "recall": recall, "articles": len(self.gold),
+                "f1": 2 * precision * recall / max(1e-9, precision + recall)}
+
+    def extend(self, other: ReviewReport) -> None:
+        self.gold += other.gold
+        self.scores += other.scores
+        self.articles += other.articles
+
+
+@dataclass
 class Evaluation:
     """Reports per level and how they were obtained."""
 
     method: str
     levels: dict[str, LevelReport]
+    review: ReviewReport = field(default_factory=ReviewReport)
 
 
-def evaluate_classifier(classifier: Classifier, articles: Sequence[LabelledArticle]) -> dict[str, LevelReport]:
-    """Run the full flow on labelled articles the classifier never saw and compare with gold labels."""
+def evaluate_classifier(
+    classifier: Classifier, articles: Sequence[LabelledArticle], review: ReviewReport | None = None
+) -> dict[str, LevelReport]:
+    """Run the full flow on labelled articles the classifier never saw and compare with gold labels
+    (and, into `review`, the article-type decision of real articles)."""
     reports = {"paragraph": LevelReport("paragraph"), "sentence": LevelReport("sentence")}
     for chunk in batches(articles):
         analysed = analyse_batch([labelled.to_article() for labelled in chunk], classifier)
         for labelled, article in zip(chunk, analysed):
+            if review is not None and labelled.source != "written" and labelled.type and article.review_score is not None:
+                review.gold.append(labelled.type != "other")
+                review.scores.append(article.review_score)
+                review.articles.append(labelled.id)
             for paragraph, gold in zip(article.paragraphs, labelled.labels):
                 _add(reports["paragraph"], labelled, paragraph, gold)
             sentences = [s for p in article.paragraphs for s in p.sentences]
@@ -167,13 +198,14 @@ def cross_validate(
     always = [i for i, a in enumerate(articles) if not in_subset(a, on)]
     folds = article_folds([articles[i] for i in scored], k, by)
     reports = {"paragraph": LevelReport("paragraph"), "sentence": LevelReport("sentence")}
+    review = ReviewReport()
     for number, (train, test) in enumerate(folds, 1):
         if progress:
             progress("fold", number - 1, len(folds))
         classifier = fit([articles[i] for i in always] + [articles[scored[i]] for i in train])
-        for level, report in evaluate_classifier(classifier, [articles[scored[i]] for i in test]).items():
+        for level, report in evaluate_classifier(classifier, [articles[scored[i]] for i in test], review).items():
             reports[level].extend(report)
     if progress:
         progress("fold", len(folds), len(folds))
     subset = "" if on == "all" else f", scored on {on} articles"
-    return Evaluation(f"{len(folds)}-fold cross-validation grouped by {by}{subset}", reports)
+    return Evaluation(f"{len(folds)}-fold cross-validation grouped by {by}{subset}", reports, review)

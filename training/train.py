@@ -56,7 +56,8 @@ def fit_linear(articles: Sequence[LabelledArticle], options: TrainOptions):
 
     data = build_units(list(articles), options.levels, body_only_copies=options.body_only_copies)
     estimator = UnitClassifier(C=options.C, context_C=options.context_C, min_df=options.min_df, use_context=options.use_context)
-    return estimator.fit(data.units, data.labels)
+    reviews = {a.id: a.type != "other" for a in articles if a.type}
+    return estimator.fit(data.units, data.labels, article_reviews=reviews)
 
 
 def fit_baseline(name: str, articles: Sequence[LabelledArticle], options: TrainOptions):
@@ -97,7 +98,11 @@ def train_model(
                 )
     if progress:
         progress("final fit", 0, 1)
-    directory = _save(fit, articles, options, output)
+    from tongket.training.labelset import load_label_set
+
+    learnt = {label for a in articles for label in a.labels}
+    categories = [c for c in load_label_set(paths).to_json() if c["name"] in learnt]
+    directory = _save(fit, articles, options, output, categories)
     if progress:
         progress("final fit", 1, 1)
     result = TrainResult(Path(directory), len(articles), sum(len(a.texts) for a in articles), evaluations)
@@ -113,8 +118,10 @@ def _fitter(options: TrainOptions) -> Callable[[Sequence[LabelledArticle]], obje
     return lambda articles: fit_linear(articles, options).runtime_
 
 
-def _save(fit, articles, options: TrainOptions, output: str | Path) -> Path:
+def _save(fit, articles, options: TrainOptions, output: str | Path, categories: list[dict] | None = None) -> Path:
     settings = {"options": {k: v for k, v in asdict(options).items() if v is not None}}
+    if categories:
+        settings["categories"] = categories
     if options.backend == "transformers":
         from tongket.training.transformer import save_transformer
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from tongket.models.units import Unit, paragraph_units, sentence_units
 from tongket.text.clean import assign_roles
-from tongket.text.document import CONTENT_LABELS, Article
+from tongket.text.document import ROLE_LABELS, Article
+from tongket.training.corpus import UNLABELLED
 from tongket.training.labels import LabelledArticle
 
 __all__ = ["UnitSet", "build_units", "sentence_gold"]
@@ -48,16 +49,23 @@ def build_units(
             article = assign_roles(copy.to_article())
             if "paragraph" in levels:
                 units = [u.grouped(labelled.id) for u in paragraph_units(article)]
-                result.extend(UnitSet(units, list(copy.labels), [labelled.sector] * len(units)))
+                result.extend(_labelled_only(UnitSet(units, list(copy.labels), [labelled.sector] * len(units))))
             if "sentence" in levels and copy is labelled:
                 units = [u.grouped(labelled.id) for u in sentence_units(article)]
                 labels = sentence_gold(copy, article)
-                result.extend(UnitSet(units, labels, [labelled.sector] * len(units)))
+                result.extend(_labelled_only(UnitSet(units, labels, [labelled.sector] * len(units))))
     return result
 
 
+def _labelled_only(units: UnitSet) -> UnitSet:
+    """Units of a partly labelled article that nobody labelled are not learnt from."""
+    if UNLABELLED not in units.labels:
+        return units
+    return units.subset([i for i, label in enumerate(units.labels) if label != UNLABELLED])
+
+
 def _body_only(labelled: LabelledArticle) -> LabelledArticle:
-    keep = [i for i, label in enumerate(labelled.labels) if label in (*CONTENT_LABELS, "context")]
+    keep = [i for i, label in enumerate(labelled.labels) if label not in (*ROLE_LABELS, UNLABELLED)]
     return LabelledArticle(
         id=f"{labelled.id}#body",
         sector=labelled.sector,

@@ -126,7 +126,7 @@ def test_label_file_with_unknown_label(tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip() == (
         f"tongket: error: {bad}:1: unknown label 'ket qua'; expected one of achievement, limitation, task, context, "
-        "title, meta, caption, boilerplate"
+        "title, meta, caption, boilerplate (declare a category of your own in categories.json)"
     )
 
 

@@ -156,7 +156,7 @@ def _wait_for_rows(database: Path, deadline: float) -> None:
 
 
 def test_killed_run_resumes_to_the_same_report(tmp_path):
-    corpus = _corpus(tmp_path / "c.jsonl", 2000)
+    corpus = _corpus(tmp_path / "c.jsonl", 1000)
     (tmp_path / "whole").mkdir()
     (tmp_path / "killed").mkdir()
     whole = _run_report(corpus, tmp_path / "whole" / "report.md", tmp_path / "cache-whole", jobs=2)
@@ -169,7 +169,7 @@ def test_killed_run_resumes_to_the_same_report(tmp_path):
     killed.send_signal(signal.SIGKILL)
     killed.wait()
     done_before = sqlite3.connect(database).execute("SELECT COUNT(*) FROM digests").fetchone()[0]
-    assert 0 < done_before < 2000
+    assert 0 < done_before < 1000
     assert not (tmp_path / "killed" / "report.md").exists()
 
     resumed = _run_report(corpus, tmp_path / "killed" / "report.md", cache, jobs=2)
@@ -186,3 +186,46 @@ def test_interrupt_exits_130_and_keeps_finished_digests(tmp_path):
     assert run.wait(timeout=120) == 130
     assert "interrupted" in run.stderr.read()
     assert sqlite3.connect(cache / "digests.sqlite").execute("SELECT COUNT(*) FROM digests").fetchone()[0] > 0
+
+
+def test_a_local_dask_cluster_writes_the_same_report_as_the_local_pool(tmp_path):
+    pytest.importorskip("dask.distributed")
+    pytest.importorskip("pyarrow")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _corpus(folder / "c.jsonl", 40)
+    (folder / "rong.txt").write_text("")
+    pool = write_report([folder], tmp_path / "pool.md", ReportOptions(jobs=2, cache_dir=tmp_path / "pool"))
+    cluster = write_report([folder], tmp_path / "dask.md",
+                           ReportOptions(engine="dask", scheduler="local", cache_dir=tmp_path / "dask"))
+    assert (cluster.in_report, cluster.set_aside, len(cluster.skipped)) == (pool.in_report, pool.set_aside, len(pool.skipped))
+
+    def body(name: str) -> str:  # the header names the run's own time and files
+        return (tmp_path / name).read_text(encoding="utf-8").split("\n", 12)[-1].replace(name[:-3] + "_files", "")
+
+    assert body("dask.md") == body("pool.md")
+    assert list((tmp_path / "dask" / "partitions").glob("part-*.parquet"))
+    again = write_report([folder], tmp_path / "dask.md",
+                         ReportOptions(engine="dask", scheduler="local", cache_dir=tmp_path / "dask"))
+    assert again.from_cache
+
+
+def test_a_rerun_with_more_articles_places_new_points_instead_of_regrouping(monkeypatch):
+    from tongket.report import aggregate
+    from tongket.report.assemble import _grouped
+    from tongket.report.store import ReportCache
+
+    cache = ReportCache(None)
+    first = [PointRecord(f"a{i}", f"Phối hợp giữa các cơ quan của huyện số {i} còn chưa chặt chẽ, thiếu đồng bộ.")
+             for i in range(6)]
+    first += [PointRecord(f"b{i}", f"Kinh phí dành cho công tác tuyên truyền ở xã thứ {i} còn rất hạn chế.")
+              for i in range(6)]
+    before = _grouped(first, "limitation", 0.2, cache)
+    clustered: list[int] = []
+    original = aggregate.cluster_labels
+    monkeypatch.setattr(aggregate, "cluster_labels", lambda vectors, threshold=0.2: clustered.append(vectors.shape[0])
+                        or original(vectors, threshold))
+    added = [*first, PointRecord("c", "Sự phối hợp giữa các cơ quan chưa chặt chẽ, còn thiếu đồng bộ.")]
+    after = _grouped(added, "limitation", 0.2, cache)
+    assert clustered == []  # the new point joined a remembered group; nothing was regrouped
+    assert sorted(len(g.articles) for g in after) == sorted(len(g.articles) + ("a0" in g.articles) for g in before)

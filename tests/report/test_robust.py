@@ -27,6 +27,31 @@ def _corpus(path: Path, n: int = 3, title: str = "Tổng kết công tác năm")
     return path
 
 
+_PROVINCE_ARTICLE = """Hội nghị tổng kết công tác tuyên truyền năm 2024 tại tỉnh {province}
+
+Ngày {day}/12/2024, Ban Tuyên giáo Tỉnh ủy {province} tổ chức hội nghị tổng kết công tác tuyên truyền năm 2024. Đồng chí {leader}, Trưởng Ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.
+
+Năm 2024, {province} đã tổ chức {count} hội nghị báo cáo viên, thu hút hàng nghìn lượt cán bộ, đảng viên tham dự. Các cơ quan báo chí địa phương đăng tải nhiều tin, bài phản ánh kịp thời tình hình {topic}.
+
+Tuy nhiên, công tác tuyên truyền vẫn còn hạn chế: đội ngũ báo cáo viên cấp cơ sở còn thiếu và chủ yếu kiêm nhiệm; kinh phí cho hoạt động tuyên truyền còn thấp.
+
+Thời gian tới, Ban Tuyên giáo đề nghị các cấp ủy tiếp tục đổi mới nội dung, phương thức tuyên truyền, đẩy mạnh ứng dụng chuyển đổi số; tăng cường bồi dưỡng đội ngũ báo cáo viên cấp cơ sở.
+"""
+
+
+def _provinces(path: Path) -> Path:
+    """Three of our own short review articles that share points but are not reprints of one another."""
+    rows = [("Lạng Sơn", 12, "Hoàng Văn Minh", 46, "biên giới và kinh tế cửa khẩu"),
+            ("Cà Mau", 17, "Nguyễn Thị Hạnh", 52, "nuôi trồng thủy sản và phòng chống thiên tai"),
+            ("Điện Biên", 23, "Lò Văn Thắng", 38, "giảm nghèo bền vững ở vùng cao")]
+    lines = [json.dumps({"id": f"p{i}", "title": f"Tổng kết tuyên truyền {row[0]}",
+                         "text": _PROVINCE_ARTICLE.format(province=row[0], day=row[1], leader=row[2], count=row[3],
+                                                          topic=row[4])}, ensure_ascii=False)
+             for i, row in enumerate(rows)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -120,7 +145,7 @@ def test_exports_list_every_point_with_its_article_and_group(tmp_path):
 
     from openpyxl import load_workbook
 
-    done = _report(_corpus(tmp_path / "c.jsonl"), "-o", tmp_path / "r.html", "--cache", tmp_path / "cache",
+    done = _report(_provinces(tmp_path / "c.jsonl"), "-o", tmp_path / "r.html", "--cache", tmp_path / "cache",
                    "--export", "xlsx", "--export", "csv")
     assert done.returncode == 0, done.stderr
     rows = list(csv.reader((tmp_path / "r.csv").open(encoding="utf-8-sig")))

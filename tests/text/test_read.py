@@ -209,7 +209,7 @@ def test_docx_table_rows_read_as_facts_not_chrome(tmp_path):
 
     table = [["Chỉ tiêu", "Kế hoạch", "Thực hiện"], ["Thu ngân sách", "5.000 tỷ đồng", "5.240 tỷ đồng, đạt 104,8%"]]
     article = read_path(_docx(tmp_path / "bang.docx", [LEAD, *BODY], table=table))
-    assert article.text.split("\n\n")[-1] == "Thu ngân sách: 5.000 tỷ đồng, 5.240 tỷ đồng, đạt 104,8%"
+    assert article.text.split("\n\n")[-1] == "- Thu ngân sách: kế hoạch 5.000 tỷ đồng, thực hiện 5.240 tỷ đồng, đạt 104,8%"
     labelled = analyse_batch([article], tongket_model())[0]
     assert labelled.paragraphs[-1].label != "boilerplate"
 
