@@ -13,14 +13,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from tongket.models.label import Classifier, label_articles
-from tongket.summarise.digest import Digest, build_digest
 from tongket.text.clean import assign_roles
 from tongket.text.decode import looks_vietnamese
 from tongket.text.document import Article
 from tongket.text.errors import InputError
 from tongket.text.read import read_articles
 from tongket.text.segment import segment_article
+
+if TYPE_CHECKING:  # the extraction patterns take a tenth of a second to compile; `classify` never needs them
+    from tongket.summarise.digest import Digest
 
 __all__ = [
     "BATCH_SIZE", "prepare", "analyse_batch", "digest_batch", "batches", "iter_articles", "analyse_stream",
@@ -52,6 +56,8 @@ def analyse_batch(articles: Sequence[Article], classifier: Classifier, *, senten
 
 def digest_batch(articles: Sequence[Article], classifier: Classifier) -> list[Digest]:
     """The digest of every article of the batch: labels, event metadata, key points and summary."""
+    from tongket.summarise.digest import build_digest
+
     return [build_digest(article) for article in analyse_batch(articles, classifier)]
 
 

@@ -44,7 +44,8 @@ def save_model(estimator, directory: str | Path, extra: dict | None = None) -> P
         raise ModelError(f"{directory}: cannot create the model folder ({error.strerror})") from None
     skops.io.dump(estimator, directory / _ESTIMATOR, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     runtime = estimator.runtime_
-    np.savez_compressed(directory / _ARRAYS, **{name: a.astype(np.float32) for name, a in runtime.arrays().items()})
+    # uncompressed: inflating the weights cost a third of the cold start
+    np.savez(directory / _ARRAYS, **{name: a.astype(np.float32) for name, a in runtime.arrays().items()})
     vocabulary = sorted(runtime.vocabulary, key=runtime.vocabulary.__getitem__)
     meta = {"classes": runtime.classes, "vocabulary": vocabulary, "article_context": runtime.article_context,
             "context_sentences": runtime.context_sentences}

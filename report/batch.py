@@ -125,26 +125,57 @@ def run_batch(
 def _pending(
     files: Iterable[Path], words: list[str], version: str, cache: ReportCache, entries: list[BatchEntry]
 ) -> Iterator[tuple[int, str, dict]]:
-    """Read articles in order; record skipped, filtered-out and duplicate ones, yield those still to digest."""
+    """Read articles in order; record skipped, filtered-out and duplicate ones, yield those still to digest.
+
+    What a file held (keys, fingerprints, signatures, skips) is remembered by its path, size and time: an
+    unchanged file whose digests are all cached is not read again, so a rerun costs little more than a lookup."""
     first: dict[str, int] = {}
-
-    def skip(error: InputError) -> None:
-        entries.append(BatchEntry(len(entries), str(error).split(": ", 1)[0], skipped=str(error)))
-
     for path in files:
+        memo_key = None if words else _file_key(path, version)
+        remembered = cache.get_file(memo_key) if memo_key else None
+        if remembered is not None and all(item[1] is None or item[1] in cache for item in remembered):
+            for source, key, skipped, fingerprint, packed in remembered:
+                _place(entries, first, BatchEntry(len(entries), source, key=key, skipped=skipped, signature=bytes.fromhex(packed)),
+                       fingerprint)
+            continue
+        items: list[list] = []
+
+        def skip(error: InputError) -> None:
+            entries.append(BatchEntry(len(entries), str(error).split(": ", 1)[0], skipped=str(error)))
+            items.append([entries[-1].source, None, entries[-1].skipped, "", ""])
+
         for article in read_articles(path, on_error=skip):
             if not matches_words(article, words):
                 continue
-            entry = BatchEntry(len(entries), article.source, signature=signature(_shingles(article.text)))
-            entries.append(entry)
+            entry = BatchEntry(len(entries), article.source, key=content_key(version, article.id, article.title, article.text),
+                               signature=signature(_shingles(article.text)))
             fingerprint = _fingerprint(article)
-            if fingerprint in first:
-                entry.duplicate_of = first[fingerprint]
-                continue
-            first[fingerprint] = entry.order
-            entry.key = content_key(version, article.id, article.title, article.text)
-            if entry.key not in cache:
+            items.append([entry.source, entry.key, None, fingerprint, entry.signature.hex()])
+            if _place(entries, first, entry, fingerprint) and entry.key not in cache:
                 yield entry.order, entry.key, {name: getattr(article, name) for name in _FIELDS}
+        if memo_key:
+            cache.put_file(memo_key, items)
+
+
+def _place(entries: list[BatchEntry], first: dict[str, int], entry: BatchEntry, fingerprint: str) -> bool:
+    """Add the entry; a skipped one or a copy of an earlier article (same fingerprint) needs no digest: False."""
+    entries.append(entry)
+    if entry.skipped is not None:
+        return False
+    if fingerprint in first:
+        entry.duplicate_of, entry.key = first[fingerprint], None
+        return False
+    first[fingerprint] = entry.order
+    return True
+
+
+def _file_key(path: Path, version: str) -> str | None:
+    """Path, size, modification time and digest version: any change to the file or the code → another key."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{version}"
 
 
 def _shingles(text: str, size: int = 5, limit: int = 200) -> list[str]:

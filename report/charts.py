@@ -24,6 +24,7 @@ _RC = {"svg.hashsalt": "tongket", "font.family": "DejaVu Sans", "font.size": 9, 
        "axes.spines.right": False}
 _DPI = 120
 _LABEL_WIDTH = 38
+_MAX_BARS = 36
 
 
 def timeline_chart(report: Report) -> bytes | None:
@@ -33,8 +34,20 @@ def timeline_chart(report: Report) -> bytes | None:
     """
     if len(report.timeline) < 2:
         return None
-    periods = sorted(report.timeline)
-    return _draw(lambda ax: _timeline(ax, report, periods), (8.0, 3.8))
+    timeline, unit = report.timeline, "Tháng"
+    if len(timeline) > _MAX_BARS:  # years of months: one bar a year stays readable (and quick to draw)
+        timeline, unit = _by_year(timeline), "Năm"
+    periods = sorted(timeline)
+    return _draw(lambda ax: _timeline(ax, timeline, periods, unit), (8.0, 3.8))
+
+
+def _by_year(timeline: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    years: dict[str, dict[str, int]] = {}
+    for period, counts in timeline.items():
+        year = years.setdefault(period[:4], dict.fromkeys(CATEGORIES, 0))
+        for category in CATEGORIES:
+            year[category] += counts.get(category, 0)
+    return years
 
 
 def organizer_chart(report: Report, top: int = 15) -> bytes | None:
@@ -50,15 +63,15 @@ def organizer_chart(report: Report, top: int = 15) -> bytes | None:
     return _draw(lambda ax: _organizers(ax, names, counts, title), (8.0, 1.2 + 0.42 * len(rows)))
 
 
-def _timeline(ax: Axes, report: Report, periods: list[str]) -> None:
+def _timeline(ax: Axes, timeline: dict[str, dict[str, int]], periods: list[str], unit: str) -> None:
     bottom = [0] * len(periods)
     positions = range(len(periods))
     for category in CATEGORIES:
-        values = [report.timeline[p].get(category, 0) for p in periods]
+        values = [timeline[p].get(category, 0) for p in periods]
         ax.bar(positions, values, bottom=bottom, label=CATEGORY_TITLES[category], color=_COLOURS[category], width=0.6)
         bottom = [b + v for b, v in zip(bottom, values)]
     ax.set_xticks(list(positions), periods, rotation=45 if len(periods) > 8 else 0, ha="right" if len(periods) > 8 else "center")
-    ax.set_xlabel("Tháng")
+    ax.set_xlabel(unit)
     ax.set_ylabel("Số ý")
     ax.set_title("Số ý theo thời gian")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)

@@ -66,6 +66,7 @@ class ReportCache:
         self._db.execute("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, digest TEXT NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT PRIMARY KEY, files BLOB NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS groupings (key TEXT PRIMARY KEY, labels TEXT NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, items TEXT NOT NULL)")
         self._db.commit()
         self._commit_every = commit_every
         self._last_commit = time.monotonic()
@@ -131,6 +132,14 @@ class ReportCache:
     def put_output(self, key: str, files: bytes) -> None:
         self._query("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (key, files))
         self.commit()
+
+    def get_file(self, key: str) -> list[list] | None:
+        """What an unchanged input file held at the last run: [source, key, skipped, fingerprint, signature] per article."""
+        row = self._query("SELECT items FROM files WHERE key = ?", (key,))
+        return json.loads(row[0]) if row else None
+
+    def put_file(self, key: str, items: list[list]) -> None:
+        self._query("INSERT OR REPLACE INTO files VALUES (?, ?)", (key, json.dumps(items, ensure_ascii=False)))
 
     def get_grouping(self, key: str) -> str | None:
         """The grouping memory an earlier run stored under `key` (category and threshold), as JSON."""

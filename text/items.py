@@ -90,6 +90,8 @@ def _sentence_of(offset: int, sentences: list[tuple[int, int]]) -> int:
 
 def _top_level_semicolons(sentence: str, start: int = 0) -> list[int]:
     """Positions of ";" outside parentheses and quotes: a list inside brackets belongs to the item that holds it."""
+    if ";" not in sentence[start:]:
+        return []
     depth, quoted, found = 0, False, []
     for index in range(start, len(sentence)):
         char = sentence[index]
@@ -106,10 +108,11 @@ def _top_level_semicolons(sentence: str, start: int = 0) -> list[int]:
 
 def _semicolon_items(paragraph: str, start: int, end: int) -> list[tuple[int, int, tuple[int, int]]]:
     sentence = paragraph[start:end]
-    if not _top_level_semicolons(sentence):
+    semicolons = _top_level_semicolons(sentence)
+    if not semicolons:
         return [(start, end, (0, 0))]
     colon = sentence.find(":")
-    body_start = colon + 1 if 0 <= colon < _top_level_semicolons(sentence)[0] else 0
+    body_start = colon + 1 if 0 <= colon < semicolons[0] else 0
     pieces = _pieces(sentence, body_start)
     cuts = [body_start - 1, *_top_level_semicolons(sentence, body_start), len(sentence)]
     raw = [sentence[a + 1 : b] for a, b in zip(cuts, cuts[1:]) if sentence[a + 1 : b].strip()]

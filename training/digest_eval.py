@@ -71,8 +71,24 @@ def load_reference_digests(path: str | Path, corpus: str | Path | None = None) -
             if text is None or unit_hash(text) != point["sha256"]:
                 raise LabelsFormatError(f"{path}:{number}: unit {point['unit']} of {line['article']} is missing or changed")
             points.append((point["category"], text[point["start"] : point["end"]]))
-        references.append(ReferenceDigest(line["article"], line["source"], line["split"], record, points, line["event"]))
+        event = _resolved(line["event"], units, f"{path}:{number}")
+        references.append(ReferenceDigest(line["article"], line["source"], line["split"], record, points, event))
     return references
+
+
+def _resolved(value, units: dict[int, str], where: str):
+    """Event facts found verbatim in the article are kept as spans of a unit ({unit, start, end, sha256}), so the
+    file holds no corpus text; this turns them back into text. Facts an annotator worded are kept as written."""
+    if isinstance(value, dict) and "sha256" in value:
+        text = units.get(value["unit"])
+        if text is None or unit_hash(text) != value["sha256"]:
+            raise LabelsFormatError(f"{where}: unit {value['unit']} is missing or changed")
+        return text[value["start"] : value["end"]]
+    if isinstance(value, dict):
+        return {key: _resolved(item, units, where) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolved(item, units, where) for item in value]
+    return value
 
 
 def tokens(text: str) -> Counter:
