@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "load_model", "classify", "classify_paragraphs", "digest", "write_report", "read_articles", "Article", "LABELS",
-    "TongketError", "LEVELS",
+    "TongketError", "LEVELS", "ReportOptions",
 ]
 
 LEVELS = ("paragraph", "sentence")
@@ -105,6 +105,15 @@ def write_report(
     from tongket.report.run import ReportOptions, write_report as run
 
     return run(list(inputs), Path(output), options or ReportOptions(), progress)
+
+
+def __getattr__(name: str):
+    """`tongket.ReportOptions`, imported on first use like the rest of the report code."""
+    if name == "ReportOptions":
+        from tongket.report.options import ReportOptions
+
+        return ReportOptions
+    raise AttributeError(f"module 'tongket' has no attribute {name!r}")
 
 
 def _sources(sources: Source | Iterable[Source]) -> Iterable[Source]:

@@ -31,9 +31,21 @@ def digest_to_markdown(digest: dict, level: int = 1) -> str:
 
 def digest_fields(digest: dict) -> list[tuple[str, str]]:
     """The digest's metadata as (Vietnamese label, value) pairs, empty values left out, for every renderer to share."""
-    rows = [("Nguồn", digest.get("source")), ("Ngày đăng", digest.get("published"))]
-    rows += [(label, digest["event"].get(key)) for key, label in _EVENT_FIELDS]
+    rows = [("Nguồn", digest.get("source")), ("Ngày đăng", _date(digest.get("published")))]
+    if digest.get("review") is not None:
+        kind = "tin hội nghị, tổng kết, giao ban" if digest["review"] else "tin thường, không phải báo cáo tổng kết"
+        rows.append(("Loại bài", f"{kind} (mô hình: {digest['review_score']:.2f})"))
+    rows += [(label, _date(value) if key == "date" else value)
+             for key, label in _EVENT_FIELDS if (value := digest["event"].get(key))]
     rows += [("Giai đoạn", digest.get("period")), ("Văn bản", "; ".join(digest.get("documents") or []))]
     people = "; ".join(f"{p['name']} ({p['position']})" if p.get("position") else p["name"] for p in digest.get("people", []))
     rows.append(("Nhân vật", people))
     return [(label, value) for label, value in rows if value]
+
+
+def _date(iso: str | None) -> str | None:
+    """"2024-12-19" → "19/12/2024"; "--12-19" (the article never says the year) → "19/12 (chưa rõ năm)"."""
+    if not iso:
+        return None
+    year, month, day = iso[:-6].lstrip("-"), iso[-5:-3], iso[-2:]
+    return f"{int(day):02d}/{int(month):02d}/{year}" if year else f"{int(day):02d}/{int(month):02d} (chưa rõ năm)"

@@ -1,7 +1,7 @@
 """The labelling queue: corpus units the current model is least sure about, no two alike.
 
-Uncertainty is the margin between the model's two most probable labels (a unit at 0.48 / 0.45 is more
-informative than one at 0.95 / 0.02). Taken alone, the most uncertain units are often near-copies (the
+Uncertainty is the margin between the model's two most probable body labels (a unit at 0.48 / 0.45 is more
+informative than one at 0.95 / 0.02); page chrome the rules recognise is never proposed. Taken alone, the most uncertain units are often near-copies (the
 same stock sentence in twenty articles), so the queue is filled greedily: a unit joins only when its
 TF-IDF cosine to every unit already queued stays below `MAX_SIMILARITY`, and at most `PER_ARTICLE`
 units come from one article.
@@ -21,6 +21,7 @@ __all__ = ["Candidate", "CorpusPool", "margins", "select", "MAX_SIMILARITY", "PE
 
 MAX_SIMILARITY = 0.5
 PER_ARTICLE = 2
+DENSITY = 1.0
 
 
 @dataclass
@@ -48,23 +49,38 @@ class Candidate:
                 "uncertainty": round(self.uncertainty, 4)}
 
 
-def margins(probs: np.ndarray) -> np.ndarray:
-    """1 − (p₁ − p₂) per row: 1 when the two best labels tie, 0 when one label takes everything."""
+def margins(probs: np.ndarray, classes: Sequence[str] | None = None) -> np.ndarray:
+    """1 − (p₁ − p₂) per row: 1 when the two best labels tie, 0 when one label takes everything.
+
+    With `classes`, only the body labels (content and context) count, renormalised: whether a line is a
+    caption or page chrome is cheap to tell, while the content labels are what digests and reports rest on."""
+    if classes is not None:
+        from tongket.text.document import ROLE_LABELS
+
+        body = [i for i, name in enumerate(classes) if name not in ROLE_LABELS]
+        probs = probs[:, body] / np.maximum(probs[:, body].sum(axis=1, keepdims=True), 1e-12)
+    if probs.shape[1] < 2:  # a model that knows one label tells nothing apart
+        return np.ones(len(probs))
     top = np.sort(probs, axis=1)[:, -2:]
     return 1.0 - (top[:, 1] - top[:, 0])
 
 
 def select(texts: Sequence[str], articles: Sequence[str], uncertainty: np.ndarray, k: int,
-           max_similarity: float = MAX_SIMILARITY, per_article: int = PER_ARTICLE) -> list[int]:
-    """Indices of up to `k` units, most uncertain first, skipping near-copies of chosen ones and crowded articles."""
+           max_similarity: float = MAX_SIMILARITY, per_article: int = PER_ARTICLE, density: float = DENSITY) -> list[int]:
+    """Indices of up to `k` units, most informative first, skipping near-copies of chosen ones and crowded articles.
+
+    Informative is uncertain and typical: the margin weighted by the unit's mean similarity to the pool
+    (raised to `density`), so that the queue does not fill with odd lines no other article resembles."""
     if not len(texts):
         return []
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectors = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit_transform(texts)
+    typical = np.asarray((vectors @ np.asarray(vectors.sum(axis=0)).ravel()[:, None])).ravel() / len(texts)
+    score = uncertainty * np.power(np.maximum(typical, 1e-9), density) if density else uncertainty
     chosen: list[int] = []
     per: dict[str, int] = {}
-    for index in np.argsort(-uncertainty, kind="stable"):
+    for index in np.argsort(-score, kind="stable"):
         if per.get(articles[index], 0) >= per_article:
             continue
         if chosen and (vectors[chosen] @ vectors[index].T).max() >= max_similarity:
@@ -129,7 +145,7 @@ class CorpusPool:
             where.append((record, order, 1 if title.strip() else 0))
         units = [u for article in articles for u in paragraph_units(article)]
         probs = classifier.predict_proba(units) if units else np.zeros((0, len(classifier.classes)))
-        uncertainty = margins(probs) if len(probs) else np.zeros(0)
+        uncertainty = margins(probs, classifier.classes) if len(probs) else np.zeros(0)
         result, row = [], 0
         for article, (record, order, offset) in zip(articles, where):
             texts = [p.text for p in article.paragraphs]
@@ -137,6 +153,8 @@ class CorpusPool:
                 current = row + position
                 if position < offset or (record["id"], order[position - offset]) in labelled:
                     continue
+                if paragraph.role_is_certain and paragraph.role != "body":
+                    continue  # page chrome the rules already recognise
                 scores = {name: round(float(p), 4) for name, p in zip(classifier.classes, probs[current])}
                 result.append(Candidate(
                     self.sources[record["id"]], record["id"], order[position - offset], paragraph.text, record.get("title") or "",

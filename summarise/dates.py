@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 __all__ = ["EventDate", "event_date", "published_date", "FULL_DATE"]
 
@@ -128,11 +129,18 @@ def event_date(
         return None
     day, month, year, sentence = found
     if year:
-        return EventDate(f"{year}-{month:02d}-{day:02d}", False, sentence)
+        return EventDate(f"{year}-{month:02d}-{day:02d}", False, sentence) if _plausible(int(year), published) else None
     inferred = _year_from_published(month, published) or infer_year(article_text, month)
-    if inferred is None:
+    if inferred is None or not _plausible(inferred, published):
         return EventDate(f"--{month:02d}-{day:02d}", False, sentence)
     return EventDate(f"{inferred}-{month:02d}-{day:02d}", True, sentence)
+
+
+def _plausible(year: int, published: str | None) -> bool:
+    """A year an event reported in the news can have: not before 1975, not after the article appeared
+    (or, without a publication date, next year). "16/9/1968" in a lead recalls history; "2031" is a target."""
+    latest = int(published[:4]) + 1 if published else date.today().year + 1
+    return 1975 <= year <= latest
 
 
 def _year_from_published(month: int, published: str | None) -> int | None:

@@ -46,7 +46,8 @@ POSITION_AFTER = re.compile(
     rf"^\s*(?:,|-|–|\()\s*((?:(?:{TITLE_WORDS})|Trưởng|Phó|Ủy viên|Uỷ viên|Bí thư|Chủ tịch|Giám đốc|Đại diện|Văn phòng)"
     r"[^;:.()“”]*?)(?=\s*(?:\)|;|:|\.(?:\s|$)|$|,?\s+(?:cho biết|cho rằng|nhấn mạnh|phát biểu|đề nghị|yêu cầu|khẳng định|"
     r"chủ trì|dự và|đã|nêu|báo cáo|trình bày|lưu ý|chỉ đạo|đánh giá|nói|chia sẻ|góp ý|kết luận|"
-    r"cùng chủ trì|tham dự|nhận định|giới thiệu|đồng chủ trì|khẳng định|bày tỏ)))",
+    r"cùng chủ trì|tham dự|nhận định|giới thiệu|đồng chủ trì|khẳng định|bày tỏ|xác nhận|cho hay|"
+    r"trả lời|thừa nhận|tiết lộ|giải thích|ký|vừa|cũng)(?!\w)))",
 )
 CHAIR = re.compile(r"chủ trì|đồng chủ trì|chủ tọa", re.IGNORECASE)
 SPEAKER = re.compile(

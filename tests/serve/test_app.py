@@ -217,3 +217,14 @@ def test_a_crash_mid_write_leaves_the_old_file_whole(world, monkeypatch):
         store.append("lan", {"article": "a", "index": 1, "text": "Câu hai.", "label": "task"}, written=True)
     assert store.path("lan", written=True).read_bytes() == before
     assert not list(store.folder.glob("*.tmp"))
+
+
+def test_margins_rank_ties_first_and_survive_a_one_label_model():
+    import numpy as np
+
+    from tongket.serve.queue import margins
+
+    probs = np.array([[0.5, 0.45, 0.05], [0.9, 0.05, 0.05]])
+    assert margins(probs)[0] > margins(probs)[1]
+    assert margins(probs, ["task", "context", "caption"])[0] == pytest.approx(1 - (0.5 - 0.45) / 0.95)
+    assert margins(np.ones((3, 1))).tolist() == [1.0, 1.0, 1.0]

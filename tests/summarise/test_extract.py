@@ -124,3 +124,11 @@ def test_people_lose_honorifics_and_glued_places_and_keep_their_role():
     assert people["Lương Văn Khuê"].role == "chair"
     assert people["Nguyễn Đức Chung"].role == "speaker"
     assert people["Trần Văn Nam"].role == "mentioned"
+
+
+def test_implausible_years_are_not_event_dates():
+    from tongket.summarise.dates import event_date
+
+    assert event_date(["Ngày 16/9/1968, quân và dân ta mở chiến dịch."], "", "2019-09-16") is None
+    assert event_date(["Sáng 3/5/2031, hội nghị khai mạc."], "", "2019-05-03") is None
+    assert event_date(["Sáng 3/5/2019, hội nghị khai mạc."], "", "2019-05-03").iso == "2019-05-03"
