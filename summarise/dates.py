@@ -51,7 +51,7 @@ _FUTURE = re.compile(
 _COMPARED = re.compile(r"(?:so với|bằng|hơn|như|cùng kỳ)\s+(?:cùng kỳ\s+)?$", re.IGNORECASE)
 _PLAN_CUE = re.compile(
     r"(?<!\w)(?:nhiệm vụ|kế hoạch|dự toán|phấn đấu|mục tiêu|chỉ tiêu|phương hướng|triển khai|giải pháp|sẽ|cần|phải|"
-    r"dự kiến|định hướng|tiếp tục|bước sang|đề nghị|yêu cầu)(?!\w)",
+    r"dự kiến|định hướng|tiếp tục|bước sang)(?!\w)",
     re.IGNORECASE,
 )
 _RESULT_CUE = re.compile(
@@ -62,6 +62,7 @@ _RESULT_CUE = re.compile(
 _REVIEW_CUE = re.compile(r"(?<!\w)(?:tổng kết|sơ kết|kết quả|đánh giá)(?!\w)", re.IGNORECASE)
 _PLAN_AFTER = re.compile(r"^\W{0,3}(?:phải|cần|sẽ|nên|phấn đấu|tiếp tục|dự kiến)(?!\w)", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^.,;:!?\n“”\"]*$")
+_YEAR_CLOSED = re.compile(r"(?:tổng kết|năm qua|năm vừa qua|cả năm|kết quả năm)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,9 @@ def _review_and_plan(text: str, month: int) -> int | None:
     plan = min((p for p in planned if latest is None or p > latest), default=None)
     if latest is not None and plan == latest + 1:
         return latest if month >= 10 else plan
-    if latest is not None:
-        return latest if month >= 11 else latest + 1
+    if latest is not None:  # a year reviewed with nothing planned after it: the current year, unless the article
+        # closes it in the first months of the next ("tổng kết năm 2017" held on 10/1)
+        return latest + 1 if month <= 3 and _YEAR_CLOSED.search(text) else latest
     if plan is not None:
         return plan - 1 if month >= 10 else plan
     return None

@@ -21,6 +21,12 @@ _DUPLICATE = 0.7
 _MAX_SUBJECT_WORDS = 10
 CONTEXT_POINT_SCORE = 0.3
 _LAST_CLAUSE = re.compile(r"[^,;]*$")
+_EMPTY_WORDS = frozenset(
+    fold_key(" ".join([
+        "hạn chế tồn tại khó khăn vướng mắc bất cập yếu kém khuyết điểm kết quả nhiệm vụ giải pháp thành tích",
+        "vẫn còn nhiều rất khá một số những các có là đã đạt được cũng nhất định đáng kể nhất định nhiều mặt",
+    ])).split()
+)
 _NAMES_A_LIST = re.compile(
     r"(?:tồn tại|hạn chế|khó khăn|vướng mắc|bất cập|yếu kém|khuyết điểm|nhiệm vụ|giải pháp|kết quả|nội dung|"
     r"nguyên nhân|mục tiêu|kiến nghị|đề xuất|như sau|sau)$",
@@ -140,6 +146,8 @@ def announces_list(text: str) -> bool:
     """A sentence that only announces what follows ("Báo cáo cũng chỉ ra một số tồn tại, hạn chế.",
     "Hội nghị đề ra 5 nhóm giải pháp sau:") states no achievement, limitation or task of its own."""
     words = _WORD.findall(fold_key(text))
+    if len(words) <= 8 and not set(words) - _EMPTY_WORDS:  # "Hạn chế vẫn còn nhiều.", "Còn một số tồn tại."
+        return True
     if len(words) > 22 or not _ANNOUNCED.search(text):
         return False
     rest = _ANNOUNCED.sub(" ", text)

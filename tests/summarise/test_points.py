@@ -51,6 +51,8 @@ def test_items_of_a_list_after_a_colon_carry_the_shared_subject():
 
 def test_announcements_are_told_from_statements():
     assert announces_list("Tuy nhiên, vẫn còn một số hạn chế cần khắc phục.")
+    assert announces_list("Hạn chế vẫn còn nhiều.") and announces_list("Kết quả đạt được là đáng kể.")
+    assert not announces_list("Hạn chế lớn nhất vẫn là thiếu vốn.")
     assert announces_list("Hội nghị đã đạt được những kết quả sau:")
     assert not announces_list("Tuy nhiên, sự phối hợp giữa các sở còn chậm, một số hạn chế chưa được khắc phục.")
     assert not announces_list("Năm qua, ngành đạt nhiều kết quả quan trọng.")
