@@ -26,7 +26,7 @@ def serve_command(
     except ImportError:
         from tongket.text.errors import OptionError
 
-        raise OptionError("tongket serve needs: pip install 'tongket[serve]'") from None
+        raise OptionError("tongket serve needs starlette, uvicorn and python-multipart: pip install -e .") from None
     from tongket.training.corpus import default_corpus_dir
 
     settings = ServeSettings(labels=labels, model=model, corpus=corpus or default_corpus_dir(), data=list(data or []),

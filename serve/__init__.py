@@ -1,4 +1,2 @@
 """The local web app (`tongket serve`): digest, correct, label a corpus queue with active learning, run reports.
-
-Needs `pip install 'tongket[serve]'`.
 """

@@ -92,3 +92,18 @@ def test_digest_points_always_point_at_real_sentences(shipped, text):
             paragraph = article.paragraphs[point["paragraph"]]
             assert 0 <= point["sentence"] < len(paragraph.sentences)
             assert 0.0 <= point["score"] <= 1.0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=12)), max_size=80).map(" ".join))
+def test_label_and_scores_never_disagree(shipped, text):
+    """A unit labelled with a content label scores highest on it; a context unit scores at most 0.5 on any."""
+    from tongket.text.document import CONTENT_LABELS, Article
+
+    article = analyse(Article(id="h", text=text), shipped)
+    units = [*article.paragraphs, *(s for p in article.paragraphs for s in p.sentences)]
+    for unit in units:
+        if unit.label in CONTENT_LABELS:
+            assert unit.scores[unit.label] == max(unit.scores.values())
+        elif unit.label == "context":
+            assert max(unit.scores.values(), default=0.0) <= 0.5
