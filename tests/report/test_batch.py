@@ -178,13 +178,14 @@ def test_killed_run_resumes_to_the_same_report(tmp_path):
 
 
 def test_interrupt_exits_130_and_keeps_finished_digests(tmp_path):
-    corpus = _corpus(tmp_path / "c.jsonl", 5000)
+    corpus = _corpus(tmp_path / "c.jsonl", 20000)
     cache = tmp_path / "cache"
     run = _run_report(corpus, tmp_path / "r.md", cache)
     _wait_for_rows(cache / "digests.sqlite", time.time() + 300)
+    assert run.poll() is None, f"the run ended before it could be interrupted: {run.stderr.read()}"
     run.send_signal(signal.SIGINT)
-    assert run.wait(timeout=120) == 130
-    assert "interrupted" in run.stderr.read()
+    returned, stderr = run.wait(timeout=120), run.stderr.read()
+    assert returned == 130 and "interrupted" in stderr, stderr
     assert sqlite3.connect(cache / "digests.sqlite").execute("SELECT COUNT(*) FROM digests").fetchone()[0] > 0
 
 
