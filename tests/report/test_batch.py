@@ -137,6 +137,8 @@ def _run_report(corpus: Path, output: Path, cache: Path, jobs: int = 1) -> subpr
         [sys.executable, "-c", "from tongket.cli.app import main; main()", "report", str(corpus), "-o", str(output),
          "--cache", str(cache), "--jobs", str(jobs), "--no-progress", "--title", "Kiểm tra"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # a shell without job control starts background jobs with Ctrl-C ignored; the run must hear it as a user's would
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
