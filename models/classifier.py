@@ -13,6 +13,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted
 
 from tongket.models.article_type import article_dense, article_rows, lead_text
@@ -47,6 +48,7 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         tol: float = 1e-3,
         article_context: bool = False,
         context_sentences: bool = False,
+        n_jobs: int | None = None,
     ) -> None:
         self.C = C
         self.context_C = context_C
@@ -58,6 +60,7 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         self.tol = tol
         self.article_context = article_context
         self.context_sentences = context_sentences
+        self.n_jobs = n_jobs
 
     def fit(
         self, X: Sequence[Unit], y: Sequence[str], sample_weight: Sequence[float] | None = None,
@@ -78,10 +81,16 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         if hasattr(self.vectorizer_, "stop_words_"):
             del self.vectorizer_.stop_words_  # older scikit-learn keeps every pruned term; it only bloats the file
         local = sparse.hstack([terms, local_matrix(units)]).tocsr()
-        self.local_ = self._model(self.C).fit(local, labels, sample_weight=weights)
+        folds = self._folds(units, local, labels) if self.use_context else []
+        # the first-pass model and the out-of-fold models are independent fits: run them side by side
+        fitted = Parallel(n_jobs=self.n_jobs)(
+            delayed(_fit)(self._model(self.C), local[rows], labels[rows], None if weights is None else weights[rows])
+            for rows in [slice(None), *(train for train, _ in folds)]
+        )
+        self.local_ = fitted[0]
         self.final_ = None
         if self.use_context:
-            stacked = self._out_of_fold(units, local, labels, weights)
+            stacked = self._out_of_fold(local, folds, fitted[1:])
             rows = np.array([self.context_sentences or u.level != "sentence" for u in units])
             chosen = [u for u, keep in zip(units, rows) if keep]
             second = sparse.hstack([local[rows], context_matrix(chosen, stacked[rows], self.article_context)]).tocsr()
@@ -120,16 +129,18 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
     def _model(self, C: float) -> LogisticRegression:
         return LogisticRegression(C=C, max_iter=self.max_iter, tol=self.tol, class_weight=self.class_weight)
 
-    def _out_of_fold(self, units, local, labels, weights) -> np.ndarray:
-        """First-pass probabilities for each unit from models that never saw its article."""
+    def _folds(self, units, local, labels) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(train, test) rows of the folds, grouped by article; none when there are too few articles."""
         groups = np.array([u.group or u.article for u in units])
         folds = min(self.n_folds, len(set(groups)))
-        stacked = np.zeros((len(units), len(self.classes_)))
         if folds < 2:
-            return stacked
-        for train, test in GroupKFold(n_splits=folds).split(local, labels, groups):
-            fold_weights = None if weights is None else weights[train]
-            model = self._model(self.C).fit(local[train], labels[train], sample_weight=fold_weights)
+            return []
+        return list(GroupKFold(n_splits=folds).split(local, labels, groups))
+
+    def _out_of_fold(self, local, folds, models) -> np.ndarray:
+        """First-pass probabilities for each unit from models that never saw its article."""
+        stacked = np.zeros((local.shape[0], len(self.classes_)))
+        for (_, test), model in zip(folds, models):
             stacked[np.ix_(test, np.searchsorted(self.classes_, model.classes_))] = model.predict_proba(local[test])
         return stacked
 
@@ -148,6 +159,10 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
             article_coef=self.article_.coef_[0] if self.article_ is not None else np.zeros(0),
             article_intercept=self.article_.intercept_ if self.article_ is not None else np.zeros(0),
         )
+
+
+def _fit(model: LogisticRegression, X, y, sample_weight) -> LogisticRegression:
+    return model.fit(X, y, sample_weight=sample_weight)
 
 
 def _class_coef(model: LogisticRegression) -> np.ndarray:

@@ -54,9 +54,9 @@ def _grouped(points: list[PointRecord], category: str, threshold: float, cache: 
     so adding a hundred articles to ten thousand places the new points instead of regrouping all."""
     key = f"{category}|{threshold}|{grouping_version()}"
     stored = cache.get_grouping(key)
-    memory = Grouping.from_json(stored) if stored else None
+    memory = Grouping.from_bytes(stored) if stored else None
     recurring, grouping = group_points(points, category, threshold, memory=memory)
-    cache.put_grouping(key, grouping.to_json())
+    cache.put_grouping(key, grouping.to_bytes())
     return recurring
 
 

@@ -160,7 +160,7 @@ def _archive(files: list[Path], base: Path, counts: dict) -> bytes:
     import json
 
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:  # speed over size: it is a cache
         for file in files:
             archive.write(file, file.relative_to(base))
         stored = {**counts, "skipped": [[s.source, s.reason] for s in counts["skipped"]]}

@@ -141,12 +141,12 @@ class ReportCache:
     def put_file(self, key: str, items: list[list]) -> None:
         self._query("INSERT OR REPLACE INTO files VALUES (?, ?)", (key, json.dumps(items, ensure_ascii=False)))
 
-    def get_grouping(self, key: str) -> str | None:
-        """The grouping memory an earlier run stored under `key` (category and threshold), as JSON."""
+    def get_grouping(self, key: str) -> bytes | None:
+        """The grouping memory an earlier run stored under `key` (category and threshold)."""
         row = self._query("SELECT labels FROM groupings WHERE key = ?", (key,))
         return row[0] if row else None
 
-    def put_grouping(self, key: str, labels: str) -> None:
+    def put_grouping(self, key: str, labels: bytes) -> None:
         self._query("INSERT OR REPLACE INTO groupings VALUES (?, ?)", (key, labels))
 
     def commit(self) -> None:

@@ -38,6 +38,7 @@ class TrainOptions:
     max_length: int = 256
     seed: int = 0
     cv_on: str = "real"
+    jobs: int = -1  # cores the independent fits may use (-1: all); the model is the same whatever the value
 
 
 @dataclass
@@ -55,7 +56,9 @@ def fit_linear(articles: Sequence[LabelledArticle], options: TrainOptions):
     from tongket.models.classifier import UnitClassifier
 
     data = build_units(list(articles), options.levels, body_only_copies=options.body_only_copies)
-    estimator = UnitClassifier(C=options.C, context_C=options.context_C, min_df=options.min_df, use_context=options.use_context)
+    estimator = UnitClassifier(
+        C=options.C, context_C=options.context_C, min_df=options.min_df, use_context=options.use_context, n_jobs=options.jobs,
+    )
     reviews = {a.id: a.type != "other" for a in articles if a.type}
     return estimator.fit(data.units, data.labels, article_reviews=reviews)
 

@@ -1,0 +1,77 @@
+"""Recurring points: which points are grouped, which wording names a group, and how a later run builds on the last."""
+
+from tongket.report import aggregate
+from tongket.report.aggregate import Grouping, PointRecord, group_points
+
+COORDINATION = [
+    PointRecord("a", "Công tác phối hợp giữa các cơ quan còn chưa chặt chẽ."),
+    PointRecord("b", "Sự phối hợp giữa các cơ quan có lúc chưa chặt chẽ."),
+    PointRecord("c", "Kinh phí bố trí cho hoạt động tuyên truyền còn hạn hẹp."),
+    PointRecord("d", "Nguồn kinh phí dành cho hoạt động tuyên truyền còn thấp, hạn hẹp."),
+    PointRecord("e", "Trình độ ngoại ngữ của cán bộ còn hạn chế."),
+]
+
+
+def test_recurring_points_count_each_article_once():
+    points = [
+        PointRecord("a", "Sự phối hợp giữa các cơ quan có lúc chưa chặt chẽ."),
+        PointRecord("a", "Phối hợp giữa các cơ quan còn chưa chặt chẽ, thiếu đồng bộ."),
+        PointRecord("b", "Công tác phối hợp giữa các cơ quan, đơn vị chưa chặt chẽ."),
+        PointRecord("c", "Kinh phí bố trí cho hoạt động còn hạn hẹp."),
+        PointRecord("d", "Nguồn kinh phí dành cho hoạt động còn thấp, hạn hẹp."),
+        PointRecord("e", "Trình độ ngoại ngữ của cán bộ còn hạn chế."),
+    ]
+    groups, _ = group_points(points, "limitation")
+    assert sorted((g.count, sorted(g.articles)) for g in groups) == [(2, ["a", "b"]), (2, ["c", "d"])]
+    assert any("phối hợp" in g.text for g in groups) and any("inh phí" in g.text for g in groups)
+
+
+def test_shared_numbers_alone_never_join_points():
+    points = [
+        PointRecord("a", "Tỷ lệ học sinh tốt nghiệp trung học phổ thông đạt 98,5% năm 2024."),
+        PointRecord("b", "Tốc độ tăng trưởng kinh tế của tỉnh đạt 98,5% kế hoạch năm 2024."),
+    ]
+    groups, _ = group_points(points, "achievement")
+    assert groups == []
+
+
+def test_a_new_run_keeps_earlier_groups_and_places_new_points():
+    first = [PointRecord("a", "Công tác phối hợp giữa các cơ quan còn chưa chặt chẽ."),
+             PointRecord("b", "Sự phối hợp giữa các cơ quan có lúc chưa chặt chẽ.")]
+    groups, memory = group_points(first, "limitation")
+    added = [*first, PointRecord("c", "Phối hợp giữa các cơ quan, đơn vị chưa chặt chẽ, thiếu đồng bộ.")]
+    again, _ = group_points(added, "limitation", memory=memory)
+    assert [sorted(g.articles) for g in again] == [["a", "b", "c"]]
+
+
+def test_the_grouping_survives_the_cache():
+    _, memory = group_points(COORDINATION, "limitation")
+    restored = Grouping.from_bytes(memory.to_bytes())
+    assert restored.labels == memory.labels and restored.named == memory.named and restored.groups == memory.groups
+    assert restored.space.terms == memory.space.terms
+    assert abs(restored.sums - memory.sums).max() < 1e-6  # stored as float32
+
+
+def test_adding_points_measures_only_the_new_ones(monkeypatch):
+    _, memory = group_points(COORDINATION, "limitation")
+    memory = Grouping.from_bytes(memory.to_bytes())
+
+    def refit(texts):
+        raise AssertionError(f"{len(texts)} points measured again")
+
+    monkeypatch.setattr(aggregate.PointSpace, "fit", staticmethod(refit))
+    added = [*COORDINATION, PointRecord("f", "Việc phối hợp giữa các cơ quan chưa thật chặt chẽ, thiếu đồng bộ."),
+             PointRecord("g", "Trình độ ngoại ngữ của một bộ phận cán bộ còn hạn chế.")]
+    groups, again = group_points(added, "limitation", memory=memory)
+    assert sorted(sorted(g.articles) for g in groups) == [["a", "b", "f"], ["c", "d"], ["e", "g"]]
+    assert all(again.labels[k] == label for k, label in memory.labels.items())
+
+
+def test_a_run_that_drops_points_measures_everything_again(monkeypatch):
+    _, memory = group_points(COORDINATION, "limitation")
+    fitted = []
+    original = aggregate.PointSpace.fit
+    monkeypatch.setattr(aggregate.PointSpace, "fit", staticmethod(lambda texts: fitted.append(len(texts)) or original(texts)))
+    groups, _ = group_points(COORDINATION[1:], "limitation", memory=memory)
+    assert fitted == [4]
+    assert sorted(sorted(g.articles) for g in groups) == [["c", "d"]]
