@@ -32,7 +32,8 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
     it lost to the first pass in grouped cross-validation, so sentences keep first-pass labels.
     `vocabulary_texts` (optional) are unlabelled texts, such as real corpus paragraphs, that fix
     the vocabulary and IDF so that words the labelled data lacks still weigh what they weigh in
-    real news.
+    real news. `n_jobs` fits the first-pass model and the out-of-fold models side by side (joblib), which
+    halves training time on two cores.
     """
 
     def __init__(
@@ -83,7 +84,7 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         local = sparse.hstack([terms, local_matrix(units)]).tocsr()
         folds = self._folds(units, local, labels) if self.use_context else []
         # the first-pass model and the out-of-fold models are independent fits: run them side by side
-        fitted = Parallel(n_jobs=self.n_jobs)(
+        fitted = Parallel(n_jobs=self.n_jobs if folds else None)(
             delayed(_fit)(self._model(self.C), local[rows], labels[rows], None if weights is None else weights[rows])
             for rows in [slice(None), *(train for train, _ in folds)]
         )

@@ -38,7 +38,7 @@ class TrainOptions:
     max_length: int = 256
     seed: int = 0
     cv_on: str = "real"
-    jobs: int = -1  # cores the independent fits may use (-1: all); the model is the same whatever the value
+    jobs: int = -1  # cores the independent fits may use (-1: all); changes only floating-point summation order
 
 
 @dataclass

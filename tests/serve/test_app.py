@@ -228,3 +228,20 @@ def test_margins_rank_ties_first_and_survive_a_one_label_model():
     assert margins(probs)[0] > margins(probs)[1]
     assert margins(probs, ["task", "context", "caption"])[0] == pytest.approx(1 - (0.5 - 0.45) / 0.95)
     assert margins(np.ones((3, 1))).tolist() == [1.0, 1.0, 1.0]
+
+
+def test_the_queue_asks_first_about_units_torn_between_content_labels():
+    import numpy as np
+
+    from tongket.serve.queue import content_uncertainty
+
+    classes = ["achievement", "limitation", "task", "context", "caption"]
+    probs = np.array([
+        [0.46, 0.44, 0.02, 0.06, 0.02],  # achievement or limitation? a label settles it
+        [0.03, 0.02, 0.02, 0.48, 0.45],  # context or caption: cheap to tell, no content at stake
+        [0.02, 0.01, 0.01, 0.95, 0.01],  # surely context
+        [0.40, 0.02, 0.02, 0.55, 0.01],  # content or context
+    ])
+    order = np.argsort(-content_uncertainty(probs, classes)).tolist()
+    assert order[0] == 0 and order[-1] == 2 and order.index(3) < order.index(1)
+    assert content_uncertainty(probs[:, 3:], classes[3:]).shape == (4,)  # no content labels: the body-label margin
