@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["TongketError", "InputError", "LabelsFormatError", "ModelError", "OptionError", "check_option"]
+import json
+
+__all__ = ["TongketError", "InputError", "LabelsFormatError", "ModelError", "OptionError", "check_option", "parse_json_line"]
 
 
 class TongketError(Exception):
@@ -30,3 +32,11 @@ def check_option(value: str, allowed: tuple[str, ...], name: str) -> str:
     if value not in allowed:
         raise OptionError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
     return value
+
+
+def parse_json_line(line: str, where: str, error: type[TongketError]) -> object:
+    """The JSON value on one line of a JSON Lines file; broken JSON raises `error` naming `where` and the column."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as broken:
+        raise error(f"{where}: broken JSON ({broken.msg} at column {broken.colno})") from None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sys
 import zipfile
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from tongket.text.decode import decode_bytes
 from tongket.text.document import Article
-from tongket.text.errors import InputError
+from tongket.text.errors import InputError, parse_json_line
 from tongket.text.html import html_to_article
 from tongket.text.normalize import normalize_text
 
@@ -177,11 +176,10 @@ def _read_jsonl(path: Path, on_error: OnError) -> Iterator[Article]:
 
 def _parse_line(raw: bytes, path: Path, number: int) -> dict:
     try:
-        record = json.loads(raw.decode("utf-8-sig"))
+        line = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}:{number}: line is not UTF-8") from None
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}:{number}: broken JSON ({error.msg} at column {error.colno})") from None
+    record = parse_json_line(line, f"{path}:{number}", InputError)
     if not isinstance(record, dict):
         raise InputError(f"{path}:{number}: expected a JSON object with 'id' and 'text'")
     return record
@@ -242,10 +240,7 @@ def _paragraph_records(path: str | Path) -> list[dict]:
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{name}:{number}: broken JSON ({error.msg} at column {error.colno})") from None
+        record = parse_json_line(line, f"{name}:{number}", InputError)
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(f"{name}:{number}: each line must be an object with a 'text' string")
         records.append(record)

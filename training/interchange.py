@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from tongket.text.errors import LabelsFormatError, check_option
+from tongket.text.errors import LabelsFormatError, check_option, parse_json_line
 from tongket.training.labels import load_labels
 
 __all__ = ["export_labels", "import_labels", "FORMATS"]
@@ -101,10 +101,7 @@ def _doccano(text: str, source: Path) -> Iterator[tuple[dict, str]]:
         if not line.strip():
             continue
         where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise LabelsFormatError(f"{where}: broken JSON ({error.msg})") from None
+        record = parse_json_line(line, where, LabelsFormatError)
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise LabelsFormatError(f"{where}: a doccano line needs 'text'")
         labels = record.get("label") or record.get("labels") or []

@@ -7,13 +7,12 @@ and are resolved against it (`tongket.training.corpus`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tongket.text.document import LABELS, Article
-from tongket.text.errors import LabelsFormatError
+from tongket.text.errors import LabelsFormatError, parse_json_line
 from tongket.text.normalize import normalize_text
 from tongket.training.labelset import CATEGORIES_FILE, load_label_set
 
@@ -104,10 +103,7 @@ def _validate_file(path: Path, allowed: tuple[str, ...] = LABELS) -> tuple[bool,
             if not line.strip():
                 continue
             where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise LabelsFormatError(f"{where}: broken JSON ({error.msg} at column {error.colno})") from None
+            record = parse_json_line(line, where, LabelsFormatError)
             reference = isinstance(record, dict) and is_reference(record)
             if reference:
                 references.append(check_reference(record, where, allowed))
