@@ -242,16 +242,8 @@ def _group_added(points, keys, category, threshold, min_articles, memory: Groupi
         from scipy.sparse import csr_matrix, vstack
 
         vectors = memory.space.transform([points[i].text for i in new])
-        if groups:
-            similarity = (vectors @ _normalize_rows(sums).T).toarray()
-            best = similarity.argmax(axis=1)
-            placed = similarity[np.arange(len(new)), best] >= threshold
-            labels[new[placed]] = np.asarray(groups, dtype=np.int64)[best[placed]]
-        else:
-            placed = np.zeros(len(new), dtype=bool)
-        if (~placed).any():
-            fresh = cluster_labels(vectors[~placed], threshold, memory.space.text_width)
-            labels[new[~placed]] = fresh + max(max(groups, default=-1) + 1, int(labels.max()) + 1)
+        first_new = max(max(groups, default=-1), int(labels.max())) + 1
+        labels[new] = _place(vectors, sums, groups, threshold, memory.space.text_width, first_new)
         row_of = {g: i for i, g in enumerate(groups)}
         for group in dict.fromkeys(labels[new].tolist()):
             named.pop(group, None)
@@ -306,18 +298,25 @@ def _labels(keys: list[str], vectors, threshold: float, memory: Grouping | None,
     if len(new) == 0:
         return known
     labels = known.copy()
-    groups = np.unique(known[known >= 0])
-    if len(groups):
-        rows = np.flatnonzero(known >= 0)
-        centroids = _normalize_rows(_assignment(known[rows], groups.tolist()).T @ vectors[rows])
-        similarity = (vectors[new] @ centroids.T).toarray()
+    groups = np.unique(known[known >= 0]).tolist()
+    rows = np.flatnonzero(known >= 0)
+    sums = _assignment(known[rows], groups).T @ vectors[rows] if groups else None
+    labels[new] = _place(vectors[new], sums, groups, threshold, text_width, int(known.max()) + 1)
+    return labels
+
+
+def _place(vectors, sums, groups: list[int], threshold: float, text_width: int, first_new: int) -> np.ndarray:
+    """Labels for new points: the group whose summed vector is nearest, when at least `threshold` alike;
+    the rest grouped among themselves under labels from `first_new` on."""
+    labels = np.full(vectors.shape[0], -1, dtype=np.int64)
+    if groups:
+        similarity = (vectors @ _normalize_rows(sums).T).toarray()
         best = similarity.argmax(axis=1)
-        placed = similarity[np.arange(len(new)), best] >= threshold
-        labels[new[placed]] = groups[best[placed]]
-        new = new[~placed]
-    if len(new):
-        fresh = cluster_labels(vectors[new], threshold, text_width)
-        labels[new] = fresh + (int(labels.max()) + 1 if (labels >= 0).any() else 0)
+        placed = similarity[np.arange(len(labels)), best] >= threshold
+        labels[placed] = np.asarray(groups, dtype=np.int64)[best[placed]]
+    left = np.flatnonzero(labels < 0)
+    if len(left):
+        labels[left] = cluster_labels(vectors[left], threshold, text_width) + first_new
     return labels
 
 
