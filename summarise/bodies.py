@@ -11,6 +11,7 @@ Chính phủ" and "Ngân hàng Nhà nước" stay whole.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from tongket.summarise.patterns import PLACES as P_PLACES
@@ -48,12 +49,12 @@ _STOP = (
     r"ngày|hôm|trong|nhằm|để|theo|nhấn mạnh|yêu cầu|đề nghị|báo cáo|kiểm điểm|đánh giá|giao ban|long trọng|"
     r"chính thức|diễn ra|do|lần thứ|khóa|khoá|nhiệm kỳ|năm|từ|đến|trước|sau|này|đó|cũng|mới|vẫn|còn|"
     r"nhận|gửi|phát biểu|kết luận|quyết định|chỉ đạo|thống nhất|trao|tặng|ra|về việc|trực tuyến|toàn quốc|thường kỳ|"
-    r"cho rằng|cho hay|khẳng định|nói|chia sẻ|thừa nhận|lưu ý|trả lời|ký|vừa qua|hiện nay)"
+    r"cho rằng|cho hay|khẳng định|nói|chia sẻ|thừa nhận|lưu ý|trả lời|ký|vừa qua|hiện nay|nêu|chỉ ra|chỉ rõ)"
 )
 # a capitalised syllable may carry up to two lower-case ones: "Chính phủ", "Giáo dục", "Trung ương"
 _CAPITAL_WORD = rf"{_NAME_WORD}(?:\s+(?!{_STOP}(?!\w))[{LOWER}][\w]*){{0,2}}"
 _BODY = (
-    rf"(?:{BODY_HEAD}(?!\w)(?<!Hội(?= nghị| thảo| trường| viên))|{_HEAD_LOWER}(?=\s+[{UPPER}]))"
+    rf"(?:{BODY_HEAD}(?!\w)(?<!Hội(?= nghị| thảo| trường| viên))|(?<!\w)(?<!trụ )(?<!Trụ ){_HEAD_LOWER}(?=\s+[{UPPER}]))"
     rf"(?:\s+(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w)))*"
 )
 _END = rf"(?=\s*(?:[,.;:()“”\"!?]|$|\s(?:{_STOP})\b))"
@@ -69,6 +70,54 @@ _CENTRAL_PLENUM = re.compile(r"Hội nghị (?:lần thứ \w+ )?(?:[Bb]an [Cc]h
 _QUESTION_TIME = re.compile(r"chất vấn|kỳ họp thứ \w+|phiên (?:họp )?toàn thể", re.IGNORECASE)
 _MINISTER_OF = re.compile(rf"(?:Phó )?[Bb]ộ trưởng (?:Bộ )?((?:{_CAPITAL_WORD})(?:\s+(?:và|{_CAPITAL_WORD}))*)")
 _HEAD_OF_BAN = re.compile(rf"(?:[Pp]hó )?[Tt]rưởng ban(?: thường trực)?\s+(?:[Bb]an\s+)?((?:{_CAPITAL_WORD})(?:\s+(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w)|,\s*chống))*)")
+_HEAD_OF_STEERING = re.compile(
+    rf"[Tt]rưởng [Bb]an [Cc]hỉ đạo\s+((?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w))(?:\s+(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w))|,\s*chống)*)"
+)
+_PRIME_MINISTER_CHAIRS = re.compile(
+    rf"(?<![Pp]hó )Thủ tướng(?:\s+Chính phủ)?(?:\s+[{UPPER}]\w*){{0,4}},?\s+(?:đã\s+|vừa\s+)?(?:chủ trì|kết luận|phát biểu kết luận)"
+    rf"|(?i:kết luận) (?i:hội nghị|phiên họp|cuộc họp)[^.;]{{0,120}}?(?<![Pp]hó )Thủ tướng"
+)
+_MEETING = re.compile(r"(?i:hội nghị|phiên họp|cuộc họp|giao ban|tổng kết|sơ kết)")
+# sectors whose reviews their ministry or Party commission holds
+_SECTOR_BODIES = [
+    (re.compile(rf"(?i:{sector})"), body)
+    for sector, body in (
+        (r"phòng,? chống tham nhũng", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"),
+        (r"công tác tổ chức xây dựng Đảng|ngành tổ chức xây dựng Đảng", "Ban Tổ chức Trung ương"),
+        (r"công tác tuyên giáo|ngành tuyên giáo", "Ban Tuyên giáo Trung ương"),
+        (r"công tác dân vận", "Ban Dân vận Trung ương"),
+        (r"công tác nội chính", "Ban Nội chính Trung ương"),
+        (r"công tác kiểm tra,? giám sát", "Ủy ban Kiểm tra Trung ương"),
+        (r"ngành (?:y tế|y)\b", "Bộ Y tế"),
+        (r"ngành giáo dục|ngành GD", "Bộ Giáo dục và Đào tạo"),
+        (r"ngành tư pháp", "Bộ Tư pháp"),
+        (r"ngành nội vụ", "Bộ Nội vụ"),
+        (r"ngành lao động|ngành LĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),
+        (r"ngành thương mại|hội nghị thương mại", "Bộ Thương mại"),
+        (r"ngành công thương", "Bộ Công Thương"),
+        (r"ngành tài chính", "Bộ Tài chính"),
+        (r"ngành ngân hàng", "Ngân hàng Nhà nước"),
+        (r"ngành nông nghiệp|ngành NN", "Bộ Nông nghiệp và Phát triển nông thôn"),
+        (r"ngành tài nguyên", "Bộ Tài nguyên và Môi trường"),
+        (r"ngành giao thông", "Bộ Giao thông vận tải"),
+        (r"ngành xây dựng", "Bộ Xây dựng"),
+        (r"ngành công an|lực lượng công an", "Bộ Công an"),
+        (r"ngành văn hóa|ngành văn hoá|ngành du lịch", "Bộ Văn hóa, Thể thao và Du lịch"),
+        (r"ngành kế hoạch(?:,? và)? đầu tư", "Bộ Kế hoạch và Đầu tư"),
+        (r"ngành khoa học", "Bộ Khoa học và Công nghệ"),
+        (r"ngành thông tin và truyền thông|ngành TT&TT", "Bộ Thông tin và Truyền thông"),
+        (r"ngành thuế", "Tổng cục Thuế"),
+        (r"ngành hải quan", "Tổng cục Hải quan"),
+        (r"ngành kiểm sát", "Viện kiểm sát nhân dân tối cao"),
+        (r"ngành tòa án|ngành toà án", "Tòa án nhân dân tối cao"),
+        (r"ngành thanh tra", "Thanh tra Chính phủ"),
+        (r"ngành bảo hiểm xã hội|ngành BHXH", "Bảo hiểm xã hội Việt Nam"),
+        (r"ngành thống kê", "Tổng cục Thống kê"),
+    )
+]
+# heads that name no body on their own
+_GENERIC = {"Tập đoàn", "Tổng công ty", "Công ty", "Ngân hàng", "Văn phòng", "Hội đồng", "Ủy ban", "Uỷ ban", "Trung tâm", "Ban Chỉ đạo",
+            "Ban chỉ đạo", "Ban Thường vụ", "Đại học", "Học viện"}
 _ORGANISED_BY = re.compile(rf"\bdo\s+((?:{_BODY})(?:\s*(?:,|và|phối hợp với)\s*{_BODY})*){_END}\s*(?:chủ trì,?\s*)?(?:phối hợp\s+)?tổ chức\b")
 _OF_EVENT = re.compile(
     rf"(?i:hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|hội thảo)(?:\s+(?i:lần thứ|thứ)\s+[\w]+|\s+(?i:đại biểu|toàn quốc|"
@@ -143,7 +192,32 @@ def organizer(event_sentences: Sequence[str], lead_sentences: Sequence[str], tit
     if found is None and any(_QUESTION_TIME.search(s) for s in event_sentences[:2]) and any("Quốc hội" in s for s in everything):
         return "Quốc hội"
     found = found or _first((_CHAIR_BODY,), event_sentences + lead_sentences)
-    return found or _minister_body(event_sentences + lead_sentences)
+    found = found or _minister_body(event_sentences + lead_sentences)
+    if found is None and any(_PRIME_MINISTER_CHAIRS.search(s) for s in event_sentences + lead_sentences[:3]):
+        return "Chính phủ"
+    found = found or _sector_body(event_sentences + lead_sentences[:3])
+    return found or _most_named([*titles, *event_sentences[:3], *lead_sentences[:6]])
+
+
+def _sector_body(sentences: Sequence[str]) -> str | None:
+    """The body that holds a sector's own review ("hội nghị tổng kết ngành y tế" → "Bộ Y tế"), when the event's
+    name gives only the sector."""
+    for sentence in sentences:
+        if not _MEETING.search(sentence):
+            continue
+        for pattern, body in _SECTOR_BODIES:
+            if pattern.search(sentence):
+                return body
+    return None
+
+
+def _most_named(sentences: Sequence[str]) -> str | None:
+    """The body the title and the lead name most often, first named first among equals: with no sentence saying
+    who held the event, the article is about that body's meeting or report."""
+    counts = Counter(
+        name for sentence in sentences for name in body_names(sentence) if len(name.split()) >= 2 and name not in _GENERIC
+    )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _minister_body(sentences: Sequence[str]) -> str | None:
@@ -155,6 +229,9 @@ def _minister_body(sentences: Sequence[str]) -> str | None:
         match = _HEAD_OF_BAN.search(sentence)
         if match:
             return clean_body("Ban " + match.group(1))
+        match = _HEAD_OF_STEERING.search(sentence)
+        if match:
+            return clean_body("Ban Chỉ đạo " + match.group(1))
     return None
 
 
@@ -166,3 +243,4 @@ def place(event_sentences: Sequence[str], lead_sentences: Sequence[str]) -> str 
             if name and not _BAD_PLACE.match(name) and not re.fullmatch(rf"(?i:{_PLACE_HEAD})", name):
                 return name
     return None
+

@@ -131,7 +131,7 @@ def event_date(
     day, month, year, sentence = found
     if year:
         return EventDate(f"{year}-{month:02d}-{day:02d}", False, sentence) if _plausible(int(year), published) else None
-    inferred = _year_from_published(month, published) or infer_year(article_text, month)
+    inferred = _year_from_published(month, published) or infer_year(lead_sentences[sentence], month) or infer_year(article_text, month)
     if inferred is None or not _plausible(inferred, published):
         return EventDate(f"--{month:02d}-{day:02d}", False, sentence)
     return EventDate(f"{inferred}-{month:02d}-{day:02d}", True, sentence)
@@ -211,20 +211,28 @@ def _review_and_plan(text: str, month: int) -> int | None:
     if latest is not None and plan == latest + 1:
         return latest if month >= 10 else plan
     if latest is not None:  # a year reviewed with nothing planned after it: the current year, unless the article
-        # closes it in the first months of the next ("tổng kết năm 2017" held on 10/1)
-        return latest + 1 if month <= 3 and _YEAR_CLOSED.search(text) else latest
+        # closes it in the first half of the next ("tổng kết năm 2017" held on 10/1, or in June)
+        return latest + 1 if month <= 6 and _YEAR_CLOSED.search(text) else latest
     if plan is not None:
         return plan - 1 if month >= 10 else plan
     return None
 
 
 def _term_year(text: str, month: int) -> int | None:
-    terms = sorted({(int(a), int(b)) for a, b in _TERM_RANGE.findall(text) if int(a) < int(b)})
+    """A congress opens its term ("nhiệm kỳ 2019–2024" → 2019); a term reviewed ("tổng kết nhiệm kỳ 2014–2019")
+    ends with the event, as does one followed by the next."""
+    terms = sorted(
+        {(int(m.group(1)), int(m.group(2)), bool(_REVIEW_CUE.search(text[max(0, m.start() - 40) : m.start()])))
+         for m in _TERM_RANGE.finditer(text) if int(m.group(1)) < int(m.group(2))}
+    )
     if not terms:
         return None
-    ends = {b for _, b in terms}
-    following = [a for a, _ in terms if a in ends]
-    return max(following) if following else max(b for _, b in terms)
+    ends = {b for _, b, _ in terms}
+    following = [a for a, _, _ in terms if a in ends]
+    if following:
+        return max(following)
+    first, last, reviewed = max(terms)
+    return last if reviewed else first
 
 
 def _range_year(text: str, month: int) -> int | None:

@@ -21,28 +21,37 @@ DOC_TYPES = (
 )
 _SYMBOL_PART = r"[\wĐđ]+"
 _NUMBERED = re.compile(
-    rf"(?<!\w)((?i:{DOC_TYPES}))\s+((?i:số)\s*)?(\d{{1,5}}(?:\s*[/-]\s*{_SYMBOL_PART})*)(?![\w/-])"
+    rf"(?<!\w)(?<!kỷ )(?<!pháp )((?i:{DOC_TYPES}))\s+((?i:số)\s*)?(\d{{1,5}}(?:\s*[/-]\s*{_SYMBOL_PART})*)(?![\w/-])(?![.,]\d)(?!\s*%)"
 )
 _STOP = (
     r"(?:được|đã|đang|sẽ|có|là|của|cho|với|tại|trong|thì|mà|này|đó|để|khi|nhưng|cũng|vẫn|theo|nhằm|do|bị|từ|đến|"
     r"vào|ra|sau|trước|như|cùng|hay|hoặc|nên|phải|cần|không|chưa|còn|thì|và các|các|những|một|vừa|quy định|diễn|"
-    r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành)"
+    r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành|Phó|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng Bí thư|Tổng bí thư|"
+    r"Ông|Bà|ông|bà|nêu|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành)"
 )
 _NAME = rf"(?:\s+(?!{_STOP}(?!\w))(?:[\w&]+|Phòng,\s*chống|phòng,\s*chống|\(sửa đổi\)|\(sửa đổi, bổ sung\)))"
+_LONG_NAME = rf"(?:{_NAME}|\s*[-–]\s*(?=[\w])(?!{_STOP}(?!\w))[\w&]+|\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)"
 _NAMED = re.compile(
     rf"(?<!\w)("
     rf"(?:Bộ luật|Pháp lệnh)(?:{_NAME}){{1,5}}"
-    rf"|Luật(?=\s+[{UPPER}]|\s+(?:tiếp|đất|giao|bảo|phòng|doanh|đầu|xây|nhà|thuế|hình|dân|lao|an|ngân|đấu|tổ|cán|công|"
+    rf"|(?<!pháp )(?<!kỷ )(?<!quy )(?<!Pháp )(?:Luật(?=\s+[{UPPER}])|(?i:luật)(?=\s+(?:tiếp|đất|giao|bảo|phòng|doanh|đầu|xây|nhà|thuế|hình|dân|lao|an|ngân|đấu|tổ|cán|công|"
     rf"thanh|khiếu|tố|báo|giáo|y|môi|biển|đa|thủy|thuỷ|ngân|quản|cư|hôn|trẻ|người|kinh|xử|thi|tín|điện|viễn|hải|hàng|"
-    rf"chứng|quốc|du|văn|thể|di|đường|đê|phá|bình|hợp|hóa|hoá|dược|khám|tiếp cận|an ninh|an toàn|rượu)\b)(?:{_NAME}){{1,7}}"
+    rf"chứng|quốc|du|văn|thể|di|đường|đê|phá|bình|hợp|hóa|hoá|dược|khám|tiếp cận|an ninh|an toàn|rượu|khuyến|cấp|xuất|nhập|thực hành|phòng|chống|viên)\b))(?:{_LONG_NAME}){{1,10}}"
     rf"|Hiến pháp(?:\s+năm\s+\d{{4}})?"
     rf"|Điều lệ\s+(?:Đảng|[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*)*)"
     rf"|Cương lĩnh(?:{_NAME}){{1,10}}"
-    rf"|Chương trình mục tiêu quốc gia(?:{_NAME}){{1,10}}"
-    rf"|Nghị quyết (?:Trung ương|TƯ|TW|Đại hội)(?:\s+(?:\d+|lần thứ \w+|[IVXL]+|(?:khóa|khoá)\s+[IVXL]+|Đảng(?: toàn quốc)?(?: lần thứ)?\s*[IVXL\d]*))+"
+    rf"|Chương trình mục tiêu quốc gia(?:{_LONG_NAME}){{1,16}}"
+    rf"|(?i:nghị quyết|NQ)(?:\s+(?:của\s+)?(?:Hội nghị|Hội nghị lần thứ \w+,?)?\s*(?:Ban Chấp hành\s+)?)?(?:Trung ương|TƯ|TW|T\.Ư|Đại hội)"
+    rf"(?:\s+(?:\d+(?:,\s*\d+)*|lần thứ \w+|[IVXL]+|\(?(?:khóa|khoá)\s+[IVXL]+\)?|Đảng(?: toàn quốc)?(?: lần thứ)?\s*[IVXL\d]*|"
+    rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?\s*[IVXL\d]*|của Đảng))+"
+    rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
+    rf"|(?i:đề án|chương trình|chiến lược|kế hoạch|quy định|quy chế)\s+“[^”]{{5,160}}”"
     rf"|Hiệp định(?:\s+(?:[{UPPER}][\w&-]*|\([A-Z-]+\)|và|về|thương mại|tự do|đối tác))+"
     rf")"
 )
+# "Kế hoạch 5 năm", "Báo cáo 10 năm": a span of time, not a document number
+_DURATION = re.compile(r"\s+(?:năm|tháng|ngày|tuần|nhóm|lĩnh vực|nội dung|điểm|lần)\b")
+_LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|-|–))+$")
 _YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}$")
 
 
@@ -62,6 +71,8 @@ def documents(text: str) -> list[str]:
         kind = match.group(1)[0].upper() + match.group(1)[1:]
         number = _symbol(match.group(3))
         if not _has_symbol(number):
+            if _DURATION.match(text, match.end()):
+                continue
             number = re.split(r"[/-]", number)[0]
         key = (kind.lower(), int(re.match(r"\d+", number).group(0)))
         label = f"{kind} {'số ' if match.group(2) else ''}{number}"
@@ -69,7 +80,7 @@ def documents(text: str) -> list[str]:
             numbered[key] = label
     found = list(numbered.values())
     for match in _NAMED.finditer(text):
-        name = " ".join(match.group(1).split()).rstrip(" ,.;")
+        name = _LOOSE_TAIL.sub("", " ".join(match.group(1).split()).rstrip(" ,.;"))
         if len(name.split()) >= 2 and not any(name.lower() in f.lower() or f.lower() in name.lower() for f in found):
             found.append(name)
     return found

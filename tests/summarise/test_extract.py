@@ -96,6 +96,27 @@ def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():
         "Sở Giáo dục và Đào tạo Hà Nội")
 
 
+def test_organizer_without_an_organising_sentence():
+    # a sector's own review is held by its ministry or Party commission
+    assert _event("Chiều 15/1, hội nghị tổng kết ngành y tế năm 2024 diễn ra tại Hà Nội.").organizer == "Bộ Y tế"
+    assert (_event("Sáng 20/6, hội nghị toàn quốc về công tác phòng, chống tham nhũng khai mạc.").organizer
+            == "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng")
+    # the Prime Minister chairing or concluding speaks for the Government; a deputy does not
+    assert _event("Sáng 3/7, Thủ tướng Lê Văn Minh chủ trì hội nghị trực tuyến với các địa phương.").organizer == "Chính phủ"
+    assert _event("Kết luận hội nghị chiều 4/7, Thủ tướng nhấn mạnh ba nhóm giải pháp.").organizer == "Chính phủ"
+    assert _event("Sáng 3/7, Phó Thủ tướng Lê Văn Minh chủ trì cuộc họp về giá điện.").organizer != "Chính phủ"
+    # a steering committee's head, its name in lower case
+    assert (_event("Phát biểu ngày 9/3, ông Minh, Trưởng ban chỉ đạo quốc gia về hội nhập quốc tế, nêu ba kết quả.").organizer
+            == "Ban Chỉ đạo quốc gia về hội nhập quốc tế")
+    # else the body the title and lead name most, never one read out of "trụ sở …"
+    event = _event(
+        "Sáng 12/10, tại trụ sở Trung ương Đảng, các đại biểu nghe báo cáo.",
+        "Theo Bảo hiểm xã hội Việt Nam, số người tham gia tăng 8%.",
+        title="Bảo hiểm xã hội Việt Nam đánh giá 9 tháng",
+    )
+    assert event.organizer == "Bảo hiểm xã hội Việt Nam"
+
+
 def test_document_symbols_are_kept_and_spaced_symbols_normalised():
     event = _event(
         "Hội nghị tổng kết 5 năm thực hiện Chỉ thị 05 - CT / TW và Kế hoạch số 123 / KH - UBND diễn ra sáng 3/4.",
@@ -110,6 +131,37 @@ def test_named_laws_and_programmes_are_documents():
         "Tỉnh đã hoàn thành Chương trình mục tiêu quốc gia xây dựng nông thôn mới trước hạn hai năm.",
     )
     assert {"Luật Tiếp công dân", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới"} <= set(event.documents)
+
+
+def test_named_resolutions_schemes_and_lower_case_laws_are_documents():
+    event = _event(
+        "Sáng 5/3, hội nghị quán triệt Nghị quyết Hội nghị Trung ương 5 (khoá XII) và triển khai Đề án tái cơ cấu "
+        "doanh nghiệp nhà nước giai đoạn 2016-2020 diễn ra tại tỉnh.",
+        "Tỉnh sẽ sửa đổi quy chế theo luật khiếu nại và thực hiện Kế hoạch phát triển kinh tế - xã hội 5 năm 2016 - 2020.",
+    )
+    assert {"Nghị quyết Hội nghị Trung ương 5 (khoá XII)", "Đề án tái cơ cấu doanh nghiệp nhà nước giai đoạn 2016-2020",
+            "luật khiếu nại", "Kế hoạch phát triển kinh tế - xã hội 5 năm 2016 - 2020"} <= set(event.documents)
+
+
+def test_numbers_after_document_words_that_are_not_document_numbers():
+    event = _event(
+        "Ngày 6/1, Bộ Kế hoạch và Đầu tư tổng kết Kế hoạch 5 năm; tăng trưởng 6,1%, thấp hơn kế hoạch 16% đề ra.",
+        "Ủy ban kiểm tra đã kết luận 1.500 tổ chức đảng có vi phạm và xử lý kỷ luật 98 cán bộ.",
+    )
+    assert event.documents == []
+
+
+def test_the_event_sentence_names_the_year_before_the_rest_of_the_article():
+    event = _event(
+        "Sáng 20/6, hội nghị tổng kết công tác phòng chống thiên tai năm 2018 diễn ra tại Hà Nội.",
+        "Trong năm 2017, thiên tai làm 300 người chết.",
+    )
+    assert event.date == "2019-06-20" and event.date_inferred
+
+
+def test_a_congress_opens_its_term_and_a_review_closes_it():
+    assert _event("Sáng 26/4, Đại hội Hội Luật gia tỉnh nhiệm kỳ 2019 – 2024 khai mạc.").date == "2019-04-26"
+    assert _event("Sáng 26/4, hội nghị tổng kết nhiệm kỳ 2014 – 2019 của Hội diễn ra.").date == "2019-04-26"
 
 
 def test_people_lose_honorifics_and_glued_places_and_keep_their_role():
