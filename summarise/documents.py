@@ -27,7 +27,7 @@ _STOP = (
     r"(?:được|đã|đang|sẽ|có|là|của|cho|với|tại|trong|thì|mà|này|đó|để|khi|nhưng|cũng|vẫn|theo|nhằm|do|bị|từ|đến|"
     r"vào|ra|sau|trước|như|cùng|hay|hoặc|nên|phải|cần|không|chưa|còn|thì|và các|các|những|một|vừa|quy định|diễn|"
     r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành|Phó|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng Bí thư|Tổng bí thư|"
-    r"Ông|Bà|ông|bà|nêu|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành)"
+    r"Ông|Bà|ông|bà|nêu(?! gương)|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành)"
 )
 _NAME = rf"(?:\s+(?!{_STOP}(?!\w))(?:[\w&]+|Phòng,\s*chống|phòng,\s*chống|\(sửa đổi\)|\(sửa đổi, bổ sung\)))"
 _LONG_NAME = rf"(?:{_NAME}|\s*[-–]\s*(?=[\w])(?!{_STOP}(?!\w))[\w&]+|\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)"
@@ -41,6 +41,11 @@ _NAMED = re.compile(
     rf"|Điều lệ\s+(?:Đảng|[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*)*)"
     rf"|Cương lĩnh(?:{_NAME}){{1,10}}"
     rf"|Chương trình mục tiêu quốc gia(?:{_LONG_NAME}){{1,16}}"
+    rf"|(?i:nghị quyết|chỉ thị|kết luận|quy định)\s+(?:của\s+)?(?:Quốc hội|Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ)"
+    rf"(?:\s+\(?(?:khóa|khoá)\s+[IVXL]+\)?)?\s+về(?:{_LONG_NAME}){{2,14}}"
+    rf"|(?<=\w\s)Quy định(?:\s+của\s+(?:Bộ Chính trị|Ban Bí thư))?(?=\s+(?:về|trách nhiệm|xử lý|kiểm soát))(?:{_LONG_NAME}){{2,16}}"
+    rf"|(?<=\w\s)Báo cáo\s+(?:(?i:chính trị)|(?i:kiểm điểm|tổng kết)(?:{_LONG_NAME}){{2,14}})"
+    rf"|(?i:văn kiện)\s+Đại hội(?:\s+(?:Đảng|toàn quốc|đại biểu))*\s+(?:[IVXL]+|lần thứ \w+)"
     rf"|(?i:nghị quyết|NQ)(?:\s+(?:của\s+)?(?:Hội nghị|Hội nghị lần thứ \w+,?)?\s*(?:Ban Chấp hành\s+)?)?(?:Trung ương|TƯ|TW|T\.Ư|Đại hội)"
     rf"(?:\s+(?:\d+(?:,\s*\d+)*|lần thứ \w+|[IVXL]+|\(?(?:khóa|khoá)\s+[IVXL]+\)?|Đảng(?: toàn quốc)?(?: lần thứ)?\s*[IVXL\d]*|"
     rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?\s*[IVXL\d]*|của Đảng))+"
@@ -51,7 +56,7 @@ _NAMED = re.compile(
 )
 # "Kế hoạch 5 năm", "Báo cáo 10 năm": a span of time, not a document number
 _DURATION = re.compile(r"\s+(?:năm|tháng|ngày|tuần|nhóm|lĩnh vực|nội dung|điểm|lần)\b")
-_LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|-|–))+$")
+_LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|việc|vấn đề|-|–))+$")
 _YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}$")
 
 

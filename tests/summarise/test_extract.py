@@ -143,6 +143,16 @@ def test_named_resolutions_schemes_and_lower_case_laws_are_documents():
             "luật khiếu nại", "Kế hoạch phát triển kinh tế - xã hội 5 năm 2016 - 2020"} <= set(event.documents)
 
 
+def test_resolutions_rules_and_reports_named_by_their_subject_are_documents():
+    event = _event(
+        "Sáng 2/11, các đại biểu thảo luận Báo cáo chính trị và văn kiện Đại hội XIII của Đảng bộ.",
+        "Tỉnh thực hiện nghị quyết của Quốc hội về giám sát chuyên đề và các đảng viên thực hiện Quy định về trách "
+        "nhiệm nêu gương của cán bộ.",
+    )
+    assert {"Báo cáo chính trị", "văn kiện Đại hội XIII", "nghị quyết của Quốc hội về giám sát chuyên đề",
+            "Quy định về trách nhiệm nêu gương"} <= set(event.documents)
+
+
 def test_numbers_after_document_words_that_are_not_document_numbers():
     event = _event(
         "Ngày 6/1, Bộ Kế hoạch và Đầu tư tổng kết Kế hoạch 5 năm; tăng trưởng 6,1%, thấp hơn kế hoạch 16% đề ra.",
