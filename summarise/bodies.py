@@ -77,10 +77,10 @@ _PRIME_MINISTER_CHAIRS = re.compile(
     rf"(?<![Pp]hó )Thủ tướng(?:\s+Chính phủ)?(?:\s+[{UPPER}]\w*){{0,4}},?\s+(?:đã\s+|vừa\s+)?(?:chủ trì|kết luận|phát biểu kết luận)"
     rf"|(?i:kết luận) (?i:hội nghị|phiên họp|cuộc họp)[^.;]{{0,120}}?(?<![Pp]hó )Thủ tướng"
 )
-_MEETING = re.compile(r"(?i:hội nghị|phiên họp|cuộc họp|giao ban|tổng kết|sơ kết)")
+_MEETING = re.compile(r"hội nghị|phiên họp|cuộc họp|giao ban|tổng kết|sơ kết")
 # sectors whose reviews their ministry or Party commission holds
 _SECTOR_BODIES = [
-    (re.compile(rf"(?i:{sector})"), body)
+    (re.compile(sector.lower()), body)
     for sector, body in (
         (r"phòng,? chống tham nhũng", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"),
         (r"công tác tổ chức xây dựng Đảng|ngành tổ chức xây dựng Đảng", "Ban Tổ chức Trung ương"),
@@ -129,6 +129,18 @@ _CHAIR_BODY = re.compile(
     rf"[Gg]iám đốc|[Pp]hó [Gg]iám đốc|[Tt]ổng [Gg]iám đốc|[Cc]hủ nhiệm|[Vv]iện trưởng|[Cc]hánh án|[Tt]ổng cục trưởng|"
     rf"[Cc]ục trưởng)\s+((?:{_BODY})){_END}"
 )
+# each pattern with what it cannot match without, looked for in the lower-cased sentence first: the patterns open
+# with look-behinds and long alternations, so scanning a sentence that lacks the word costs them the most
+_ORGANISING = (
+    (_ORGANISED, re.compile(r"tổ chức|khai mạc|họp|cho ý kiến|tổng kết|sơ kết|triển khai|tiến hành|ra mắt")),
+    (_ORGANISED_WITH, re.compile("phối hợp với")),
+    (_ORGANISED_BY, re.compile("tổ chức")),
+)
+_NAMING_THE_EVENT = ((_OF_EVENT, re.compile("hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|hội thảo")), (_BETWEEN, re.compile("giữa")))
+_REPORTING = ((_REPORT_OF, re.compile("báo cáo|kết quả")),)
+_CHAIRING = ((_CHAIR_BODY, re.compile("trưởng|bí thư|chủ tịch|giám đốc|chủ nhiệm|chánh án")),)
+_BODY_NAME = re.compile(rf"{_BODY}{_END}")
+_TRAILING_WORDS = re.compile(rf"(?:\s+(?:{_STOP}|và|về|của|cùng|,))+$")
 _PLACE_HEAD = (
     r"(?:trụ sở|hội trường|nhà văn hóa|nhà văn hoá|nhà hát|trung tâm|khách sạn|cung|trường|điểm cầu|văn phòng|thủ đô|"
     r"huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn|sân vận động|TP\.?|Tp\.?)"
@@ -157,18 +169,22 @@ def clean_body(name: str) -> str:
     )
     if person is not None:
         name = name[: person.start()]
-    name = re.sub(rf"(?:\s+(?:{_STOP}|và|về|của|cùng|,))+$", "", name.strip(" ,.;:-–"))
+    name = _TRAILING_WORDS.sub("", name.strip(" ,.;:-–"))
     return name.strip(" ,;:-–")
 
 
 def body_names(text: str) -> list[str]:
     """Every body named in `text`, in order."""
-    return [clean_body(m.group(0)) for m in re.finditer(rf"{_BODY}{_END}", text)]
+    return [clean_body(m.group(0)) for m in _BODY_NAME.finditer(text)]
 
 
-def _first(patterns: Sequence[re.Pattern[str]], sentences: Sequence[str]) -> str | None:
+def _first(rules: Sequence[tuple[re.Pattern[str], re.Pattern[str]]], sentences: Sequence[str]) -> str | None:
+    """The first body a rule finds; each rule is a pattern and the word it cannot match without."""
     for sentence in sentences:
-        for pattern in patterns:
+        lower = sentence.lower()
+        for pattern, needed in rules:
+            if not needed.search(lower):
+                continue
             match = pattern.search(sentence)
             if match:
                 name = clean_body(match.group(1))
@@ -186,12 +202,12 @@ def organizer(event_sentences: Sequence[str], lead_sentences: Sequence[str], tit
     everything = [*event_sentences, *lead_sentences, *titles]
     if any(_CENTRAL_PLENUM.search(s) for s in everything[:6]):
         return "Ban Chấp hành Trung ương Đảng"
-    found = _first((_ORGANISED, _ORGANISED_WITH, _ORGANISED_BY), event_sentences + lead_sentences)
-    found = found or _first((_OF_EVENT, _BETWEEN), everything)
-    found = found or _first((_REPORT_OF,), lead_sentences)
+    found = _first(_ORGANISING, event_sentences + lead_sentences)
+    found = found or _first(_NAMING_THE_EVENT, everything)
+    found = found or _first(_REPORTING, lead_sentences)
     if found is None and any(_QUESTION_TIME.search(s) for s in event_sentences[:2]) and any("Quốc hội" in s for s in everything):
         return "Quốc hội"
-    found = found or _first((_CHAIR_BODY,), event_sentences + lead_sentences)
+    found = found or _first(_CHAIRING, event_sentences + lead_sentences)
     found = found or _minister_body(event_sentences + lead_sentences)
     if found is None and any(_PRIME_MINISTER_CHAIRS.search(s) for s in event_sentences + lead_sentences[:3]):
         return "Chính phủ"
@@ -203,10 +219,11 @@ def _sector_body(sentences: Sequence[str]) -> str | None:
     """The body that holds a sector's own review ("hội nghị tổng kết ngành y tế" → "Bộ Y tế"), when the event's
     name gives only the sector."""
     for sentence in sentences:
-        if not _MEETING.search(sentence):
+        lower = sentence.lower()
+        if not _MEETING.search(lower):
             continue
         for pattern, body in _SECTOR_BODIES:
-            if pattern.search(sentence):
+            if pattern.search(lower):
                 return body
     return None
 
@@ -214,9 +231,12 @@ def _sector_body(sentences: Sequence[str]) -> str | None:
 def _most_named(sentences: Sequence[str]) -> str | None:
     """The body the title and the lead name most often, first named first among equals: with no sentence saying
     who held the event, the article is about that body's meeting or report."""
-    counts = Counter(
-        name for sentence in sentences for name in body_names(sentence) if len(name.split()) >= 2 and name not in _GENERIC
-    )
+    named: dict[str, list[str]] = {}  # the event sentences are lead sentences too: read each once
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        if sentence not in named:
+            named[sentence] = [n for n in body_names(sentence) if len(n.split()) >= 2 and n not in _GENERIC]
+        counts.update(named[sentence])
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -9,6 +9,7 @@ symbol is listed once, with it. Unnumbered documents count when they are named: 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tongket.text.normalize import UPPER
 
@@ -60,6 +61,40 @@ _LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|việc|v�
 _YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}$")
 
 
+# every document pattern starts with one of these words; looking for them in the lower-cased text first is
+# several times faster than letting the patterns, with their look-behinds and case folding, scan every position
+_TRIGGER = re.compile(
+    r"bộ luật|luật|pháp lệnh|hiến pháp|điều lệ|cương lĩnh|chương trình|nghị quyết|nq|chỉ thị|kết luận|quy định|quy chế|"
+    r"báo cáo|văn kiện|hiệp định|đề án|chiến lược|kế hoạch|quy hoạch|thông tư|nghị định|quyết định|hướng dẫn|công văn|"
+    r"thông báo|thông tri|công điện|tờ trình"
+)
+
+
+def _trigger_starts(text: str) -> list[int] | None:
+    """Where a document word starts, or None when lower-casing changes the text's length (offsets would not agree)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    starts = []
+    for match in _TRIGGER.finditer(lower):
+        starts.append(match.start())
+        if match.group(0) == "bộ luật":
+            starts.append(match.start() + 3)
+    return starts
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying only the trigger positions."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = max(match.end(), start + 1)
+
+
 def _symbol(number: str) -> str:
     return re.sub(r"\s*([/-])\s*", r"\1", number)
 
@@ -72,7 +107,8 @@ def _has_symbol(number: str) -> bool:
 def documents(text: str) -> list[str]:
     """Every document the text cites, numbered ones first seen first, each once."""
     numbered: dict[tuple[str, int], str] = {}
-    for match in _NUMBERED.finditer(text):
+    starts = _trigger_starts(text)
+    for match in _matches(_NUMBERED, text, starts):
         kind = match.group(1)[0].upper() + match.group(1)[1:]
         number = _symbol(match.group(3))
         if not _has_symbol(number):
@@ -84,7 +120,7 @@ def documents(text: str) -> list[str]:
         if key not in numbered or ("/" in number or "-" in number) and not re.search(r"[/-]", numbered[key]):
             numbered[key] = label
     found = list(numbered.values())
-    for match in _NAMED.finditer(text):
+    for match in _matches(_NAMED, text, starts):
         name = _LOOSE_TAIL.sub("", " ".join(match.group(1).split()).rstrip(" ,.;"))
         if len(name.split()) >= 2 and not any(name.lower() in f.lower() or f.lower() in name.lower() for f in found):
             found.append(name)

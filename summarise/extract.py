@@ -74,7 +74,7 @@ def _published(article: Article) -> str | None:
 def _event_sentences(sentences: list[str], dated: int, titles: int) -> list[str]:
     """The sentences that report the event: the dated one first, then the lead's sentences naming a meeting."""
     chosen = [sentences[dated]] if dated >= 0 else []
-    return chosen + [s for i, s in enumerate(sentences) if i >= titles and i != dated and P.EVENT_WORD.search(s)]
+    return chosen + [s for i, s in enumerate(sentences) if i >= titles and i != dated and P.EVENT_WORD.search(s.lower())]
 
 
 def _lead_sentences(body: list[Paragraph]) -> list[str]:
@@ -83,7 +83,7 @@ def _lead_sentences(body: list[Paragraph]) -> list[str]:
 
 
 def _event_type(title: str, lead: str) -> str | None:
-    for text in (title, lead):
+    for text in (title.lower(), lead.lower()):
         for name, pattern in P.EVENT_TYPES:
             if pattern.search(text):
                 return name
@@ -97,7 +97,8 @@ def _first(pattern: re.Pattern[str], text: str) -> str | None:
 
 def _period(title: str, lead: str) -> str | None:
     for text in (title, lead):
-        match = P.PERIOD.search(text)
+        lower = text.lower()
+        match = P.PERIOD_LOWER.search(lower) if len(lower) == len(text) else P.PERIOD.search(text)
         if match:
-            return re.sub(r"\s*[-–—]\s*", "–", match.group(0).strip())
+            return re.sub(r"\s*[-–—]\s*", "–", text[match.start() : match.end()].strip())
     return None

@@ -90,7 +90,7 @@ class _SeenPoints:
         self.postings: dict[str, list[int]] = {}
 
     def repeats(self, words: frozenset[str]) -> bool:
-        rare = sorted(words, key=lambda w: len(self.postings.get(w, ())))[:2]
+        rare = sorted(words, key=lambda w: (len(self.postings.get(w, ())), w))[:2]  # by word too: set order varies by process
         candidates = {i for w in rare for i in self.postings.get(w, ())[-self._RECENT :]}
         candidates.update(range(max(0, len(self.points) - self._RECENT), len(self.points)))
         return any(_overlap(words, self.points[i]) >= _DUPLICATE for i in candidates)

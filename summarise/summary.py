@@ -31,7 +31,7 @@ def _event_sentence(article: Article) -> str:
     body = [p for p in article.paragraphs if p.label in ("context", "achievement", "limitation", "task")]
     for paragraph in body[:6]:
         for sentence in paragraph.sentences:
-            if EVENT_WORD.search(sentence.text) and _HOLDS.search(sentence.text):
+            if EVENT_WORD.search(sentence.text.lower()) and _HOLDS.search(sentence.text):
                 return sentence.text
     return body[0].sentences[0].text if body and body[0].sentences else ""
 

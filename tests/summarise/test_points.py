@@ -56,3 +56,35 @@ def test_announcements_are_told_from_statements():
     assert announces_list("Hội nghị đã đạt được những kết quả sau:")
     assert not announces_list("Tuy nhiên, sự phối hợp giữa các sở còn chậm, một số hạn chế chưa được khắc phục.")
     assert not announces_list("Năm qua, ngành đạt nhiều kết quả quan trọng.")
+
+
+_SAME_EVERY_RUN = """
+import json
+from tongket.summarise.points import key_points
+from tongket.text.document import Article
+texts = [
+    "Xây mới trường học vùng cao.", "Nâng cấp cầu dân sinh.", "Mở rộng đường giao thông.", "Kéo điện về thôn bản.",
+    "Cấp nước sạch tập trung.", "Sửa chợ phiên miền núi.", "Lắp trạm bơm tưới tiêu.", "Trồng rừng phòng hộ đầu nguồn.",
+    "Đào tạo nghề lao động nông thôn.", "Xây mới trường học vùng cao cầu đường điện nước chợ trạm.",
+]
+article = Article.from_units("a", texts)
+for paragraph in article.paragraphs:
+    paragraph.label, paragraph.scores = "achievement", {"achievement": 0.9}
+    for sentence in paragraph.sentences:
+        sentence.label, sentence.scores = "achievement", {"achievement": 0.9}
+print(json.dumps([p.text for p in key_points(article)]))
+"""
+
+
+def test_the_same_article_gives_the_same_points_in_every_process():
+    # Python salts string hashes per process; which earlier points a new one is compared with must not depend on it
+    import os
+    import subprocess
+    import sys
+
+    outputs = {
+        subprocess.run([sys.executable, "-c", _SAME_EVERY_RUN], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(8)
+    }
+    assert len(outputs) == 1
