@@ -85,7 +85,7 @@ def _lead_sentences(body: list[Paragraph]) -> list[str]:
 def _event_type(title: str, lead: str) -> str | None:
     for text in (title.lower(), lead.lower()):
         for name, pattern in P.EVENT_TYPES:
-            if pattern.search(text):
+            if P.has_word(pattern, text):
                 return name
     return None
 

@@ -69,16 +69,22 @@ def _names(sentence: str) -> list[tuple[int, int, str]]:
 def _people_in(sentence: str) -> list[Person]:
     found = []
     for start, end, name in _names(sentence):
-        before = sentence[:start]
-        if P.PLACE_BEFORE.search(before):
+        # the patterns that look back end at the name ("…$"): only the last stretch before it can match them
+        before = sentence[max(0, start - _LOOK_BACK) : start]
+        if P.PLACE_BEFORE.search(before[-_SHORT_LOOK_BACK:]):
             continue
         position = _position(sentence, end, before)
-        if not position and not P.HONORIFIC_BEFORE.search(before):
+        if not position and not P.HONORIFIC_BEFORE.search(before[-_SHORT_LOOK_BACK:]):
             continue
-        clause = sentence[max(0, start - 120) : end + 200]
+        clause = sentence[max(0, start - 120) : end + 200].lower()
         role = "chair" if P.CHAIR.search(clause) else "speaker" if P.SPEAKER.search(clause) else "mentioned"
         found.append(Person(name=name, position=position, role=role))
     return found
+
+
+# longest title, and the 90 characters TITLE_BEFORE_NAME allows between it and the name
+_LOOK_BACK = max(len(t) for t in P.TITLE_WORDS.split("|")) + 91
+_SHORT_LOOK_BACK = 40
 
 
 def _position(sentence: str, end: int, before: str) -> str:
