@@ -17,7 +17,8 @@ from datetime import date
 __all__ = ["EventDate", "event_date", "published_date", "FULL_DATE"]
 
 _TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|rạng sáng)"
-_CUE = rf"(?:{_TIME_OF_DAY}(?:\s+(?:nay|qua|hôm nay|hôm qua))?|hôm nay|hôm qua|ngày|vào ngày|nay)"
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)"
+_CUE = rf"(?:{_TIME_OF_DAY}(?:\s+(?:nay|qua|hôm nay|hôm qua))?|hôm nay|hôm qua|ngày|vào ngày|nay)(?:\s*,?\s*{_WEEKDAY})?"
 _DAY_MONTH = r"(\d{1,2})(?:\s*[-–,]\s*\d{1,2})*\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/.-]*\d)"
 CUED_DATE = re.compile(rf"(?<!\w){_CUE}\s*[,(]?\s*(?:\(|ngày\s+)?{_DAY_MONTH}", re.IGNORECASE)
 WORD_DATE = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
@@ -134,7 +135,28 @@ def event_date(
     inferred = _year_from_published(month, published) or infer_year(lead_sentences[sentence], month) or infer_year(article_text, month)
     if inferred is None or not _plausible(inferred, published):
         return EventDate(f"--{month:02d}-{day:02d}", False, sentence)
+    inferred = _on_weekday(inferred, month, day, lead_sentences[sentence])
     return EventDate(f"{inferred}-{month:02d}-{day:02d}", True, sentence)
+
+
+_WEEKDAYS = {"thứ hai": 0, "thứ ba": 1, "thứ tư": 2, "thứ năm": 3, "thứ sáu": 4, "thứ bảy": 5, "chủ nhật": 6}
+_WEEKDAY_DATE = re.compile(rf"({_WEEKDAY})\s*,?\s*(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})", re.IGNORECASE)
+
+
+def _on_weekday(year: int, month: int, day: int, sentence: str) -> int:
+    """The inferred year, or the year next to it, on which the date falls on the weekday the sentence gives
+    ("sáng nay, thứ ba 2/10": 2/10 was a Tuesday in 2018, not in 2017 or 2019)."""
+    for match in _WEEKDAY_DATE.finditer(sentence):
+        if (int(match.group(2)), int(match.group(3))) != (day, month):
+            continue
+        weekday = _WEEKDAYS[" ".join(match.group(1).lower().split())]
+        for candidate in (year, year - 1, year + 1):
+            try:
+                if date(candidate, month, day).weekday() == weekday:
+                    return candidate
+            except ValueError:
+                continue
+    return year
 
 
 def _plausible(year: int, published: str | None) -> bool:

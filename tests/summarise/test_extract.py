@@ -169,6 +169,13 @@ def test_the_event_sentence_names_the_year_before_the_rest_of_the_article():
     assert event.date == "2019-06-20" and event.date_inferred
 
 
+def test_a_weekday_between_the_cue_and_the_date_and_the_year_it_pins():
+    assert _event("Sáng nay, thứ ba 2/10, hội nghị lần thứ tám khai mạc tại Hà Nội.").date == "--10-02"
+    # the review of 2017 would put the event in 2017; 2/10 was a Tuesday in 2018
+    event = _event("Sáng thứ ba 2/10, hội nghị tổng kết công tác năm 2017 của Hội khai mạc.")
+    assert event.date == "2018-10-02" and event.date_inferred
+
+
 def test_a_congress_opens_its_term_and_a_review_closes_it():
     assert _event("Sáng 26/4, Đại hội Hội Luật gia tỉnh nhiệm kỳ 2019 – 2024 khai mạc.").date == "2019-04-26"
     assert _event("Sáng 26/4, hội nghị tổng kết nhiệm kỳ 2014 – 2019 của Hội diễn ra.").date == "2019-04-26"
