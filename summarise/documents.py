@@ -35,11 +35,11 @@ _LONG_NAME = rf"(?:{_NAME}|\s*[-–]\s*(?=[\w])(?!{_STOP}(?!\w))[\w&]+|\s+\d{{4}
 _NAMED = re.compile(
     rf"(?<!\w)("
     rf"(?:Bộ luật|Pháp lệnh)(?:{_NAME}){{1,5}}"
-    rf"|(?<!pháp )(?<!kỷ )(?<!quy )(?<!Pháp )(?:Luật(?=\s+[{UPPER}])|(?i:luật)(?=\s+(?:tiếp|đất|giao|bảo|phòng|doanh|đầu|xây|nhà|thuế|hình|dân|lao|an|ngân|đấu|tổ|cán|công|"
+    rf"|(?<!pháp )(?<!kỷ )(?<!quy )(?<!Pháp )(?:(?i:luật)(?=\s+[{UPPER}])|(?i:luật)(?=\s+(?:tiếp|đất|giao|bảo|phòng|doanh|đầu|xây|nhà|thuế|hình|dân|lao|an|ngân|đấu|tổ|cán|công|"
     rf"thanh|khiếu|tố|báo|giáo|y|môi|biển|đa|thủy|thuỷ|ngân|quản|cư|hôn|trẻ|người|kinh|xử|thi|tín|điện|viễn|hải|hàng|"
     rf"chứng|quốc|du|văn|thể|di|đường|đê|phá|bình|hợp|hóa|hoá|dược|khám|tiếp cận|an ninh|an toàn|rượu|khuyến|cấp|xuất|nhập|thực hành|phòng|chống|viên)\b))(?:{_LONG_NAME}){{1,10}}"
     rf"|Hiến pháp(?:\s+năm\s+\d{{4}})?"
-    rf"|Điều lệ\s+(?:Đảng|[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*)*)"
+    rf"|(?i:điều lệ)\s+(?:Đảng|[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*)*)"
     rf"|Cương lĩnh(?:{_NAME}){{1,10}}"
     rf"|Chương trình mục tiêu quốc gia(?:{_LONG_NAME}){{1,16}}"
     rf"|(?i:nghị quyết|chỉ thị|kết luận|quy định)\s+(?:của\s+)?(?:Quốc hội|Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ)"
@@ -47,7 +47,7 @@ _NAMED = re.compile(
     rf"|(?<=\w\s)Quy định(?:\s+của\s+(?:Bộ Chính trị|Ban Bí thư))?(?=\s+(?:về|trách nhiệm|xử lý|kiểm soát))(?:{_LONG_NAME}){{2,16}}"
     rf"|(?<=\w\s)Báo cáo\s+(?:(?i:chính trị)|(?i:kiểm điểm|tổng kết)(?:{_LONG_NAME}){{2,14}})"
     rf"|(?i:văn kiện)\s+Đại hội(?:\s+(?:Đảng|toàn quốc|đại biểu))*\s+(?:[IVXL]+|lần thứ \w+)"
-    rf"|(?i:nghị quyết|NQ)(?:\s+(?:của\s+)?(?:Hội nghị|Hội nghị lần thứ \w+,?)?\s*(?:Ban Chấp hành\s+)?)?(?:Trung ương|TƯ|TW|T\.Ư|Đại hội)"
+    rf"|(?i:nghị quyết|NQ)(?:\s+(?:của\s+)?(?:Hội nghị|Hội nghị lần thứ \w+,?)?\s*(?:Ban Chấp hành\s+)?)?(?:Trung ương|TƯ|TW|T\.Ư|(?i:đại hội))"
     rf"(?:\s+(?:\d+(?:,\s*\d+)*|lần thứ \w+|[IVXL]+|\(?(?:khóa|khoá)\s+[IVXL]+\)?|Đảng(?: toàn quốc)?(?: lần thứ)?\s*[IVXL\d]*|"
     rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?\s*[IVXL\d]*|của Đảng))+"
     rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
@@ -56,7 +56,7 @@ _NAMED = re.compile(
     rf")"
 )
 # "Kế hoạch 5 năm", "Báo cáo 10 năm": a span of time, not a document number
-_DURATION = re.compile(r"\s+(?:năm|tháng|ngày|tuần|nhóm|lĩnh vực|nội dung|điểm|lần)\b")
+_DURATION = re.compile(r"\s+(?:năm|tháng|ngày(?!\s*\d)|tuần|nhóm|lĩnh vực|nội dung|điểm|lần)\b")
 _LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|việc|vấn đề|-|–))+$")
 _YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}$")
 
@@ -112,7 +112,7 @@ def documents(text: str) -> list[str]:
         kind = match.group(1)[0].upper() + match.group(1)[1:]
         number = _symbol(match.group(3))
         if not _has_symbol(number):
-            if _DURATION.match(text, match.end()):
+            if not match.group(2) and _DURATION.match(text, match.end()):
                 continue
             number = re.split(r"[/-]", number)[0]
         key = (kind.lower(), int(re.match(r"\d+", number).group(0)))

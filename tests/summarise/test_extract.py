@@ -159,6 +159,9 @@ def test_numbers_after_document_words_that_are_not_document_numbers():
         "Ủy ban kiểm tra đã kết luận 1.500 tổ chức đảng có vi phạm và xử lý kỷ luật 98 cán bộ.",
     )
     assert event.documents == []
+    # but a number followed by the date of issue is one
+    dated = _event("Ngày 6/1, tỉnh sơ kết Chỉ thị số 08 ngày 24/5/2013 và thực hiện điều lệ Đảng.")
+    assert {"Chỉ thị số 08", "điều lệ Đảng"} <= set(dated.documents)
 
 
 def test_the_event_sentence_names_the_year_before_the_rest_of_the_article():
