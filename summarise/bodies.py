@@ -25,7 +25,7 @@ BODY_HEAD = (
     r"Bộ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|"
     r"Đảng ủy|Đảng uỷ|Đảng bộ|Đảng đoàn|Hội|Chi hội|Hiệp hội|Liên hiệp|Liên đoàn|LĐLĐ|Công đoàn|Trung ương Đoàn|Đoàn|"
     r"Tổng cục|Cục|Vụ|Văn phòng|Ngân hàng|Tòa án|Toà án|TAND|Viện kiểm sát|Viện Kiểm sát|VKSND|Viện|Học viện|Công an|"
-    r"Mặt trận|MTTQ|[Cc]hính phủ|Quốc hội|Thanh tra|Kiểm toán|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Trường|Đại học|"
+    r"Mặt trận|MTTQ|Quân ủy|Quân uỷ|[Cc]hính phủ|Quốc hội|Thanh tra|Kiểm toán|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Trường|Đại học|"
     r"Đài|Báo|Tạp chí|Thông tấn xã|Hãng|Liên minh|Trung tâm)"
 )
 _NAME_WORD = rf"(?:[{UPPER}\d][\w&-]*(?:\.(?=[{UPPER}])[\w&-]+)?\.?|&)"
@@ -208,7 +208,7 @@ def organizer(event_sentences: Sequence[str], lead_sentences: Sequence[str], tit
     if found is None and any(_QUESTION_TIME.search(s) for s in event_sentences[:2]) and any("Quốc hội" in s for s in everything):
         return "Quốc hội"
     found = found or _first(_CHAIRING, event_sentences + lead_sentences)
-    found = found or _minister_body(event_sentences + lead_sentences)
+    found = found or _minister_body([*event_sentences, *lead_sentences, *titles])
     if found is None and any(_PRIME_MINISTER_CHAIRS.search(s) for s in event_sentences + lead_sentences[:3]):
         return "Chính phủ"
     found = found or _sector_body(event_sentences + lead_sentences[:3])
@@ -244,8 +244,8 @@ def _minister_body(sentences: Sequence[str]) -> str | None:
     """The body a speaking minister or head of a committee leads: "Bộ trưởng Y tế …" → "Bộ Y tế"."""
     for sentence in sentences:
         match = _MINISTER_OF.search(sentence)
-        if match:
-            return clean_body("Bộ " + match.group(1))
+        if match and (body := clean_body("Bộ " + match.group(1))) != "Bộ":  # "Bộ trưởng Phùng Xuân Nhạ" names no ministry
+            return body
         match = _HEAD_OF_BAN.search(sentence)
         if match:
             return clean_body("Ban " + match.group(1))

@@ -108,6 +108,10 @@ def test_organizer_without_an_organising_sentence():
     # a steering committee's head, its name in lower case
     assert (_event("Phát biểu ngày 9/3, ông Minh, Trưởng ban chỉ đạo quốc gia về hội nhập quốc tế, nêu ba kết quả.").organizer
             == "Ban Chỉ đạo quốc gia về hội nhập quốc tế")
+    # a minister named without the ministry: the headline may name it
+    event = _event("Bộ trưởng Lê Văn Minh vừa có buổi làm việc với các trường đại học.", title="Bộ trưởng Giáo dục: đại học phải tự chủ")
+    assert event.organizer == "Bộ Giáo dục"
+    assert _event("Ngày 7-1, Quân ủy Trung ương đã tổ chức hội nghị ra nghị quyết.").organizer == "Quân ủy Trung ương"
     # else the body the title and lead name most, never one read out of "trụ sở …"
     event = _event(
         "Sáng 12/10, tại trụ sở Trung ương Đảng, các đại biểu nghe báo cáo.",
