@@ -25,7 +25,9 @@ BODY_HEAD = (
     r"Bộ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|"
     r"Đảng ủy|Đảng uỷ|Đảng bộ|Đảng đoàn|Hội|Chi hội|Hiệp hội|Liên hiệp|Liên đoàn|LĐLĐ|Công đoàn|Trung ương Đoàn|Đoàn|"
     r"Tổng cục|Cục|Vụ|Văn phòng|Ngân hàng|Tòa án|Toà án|TAND|Viện kiểm sát|Viện Kiểm sát|VKSND|Viện|Học viện|Công an|"
-    r"Mặt trận|MTTQ|Quân ủy|Quân uỷ|[Cc]hính phủ|Quốc hội|Thanh tra|Kiểm toán|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Trường|Đại học|"
+    r"Mặt trận|MTTQ|Quân ủy|Quân uỷ|[Cc]hính phủ|Quốc hội|Thanh tra|Kiểm toán|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|"
+    r"Trường(?=\s+(?:Đại học|ĐH|Cao đẳng|CĐ|THPT|THCS|Tiểu học|Mầm non|Trung học|Trung cấp|Chính trị|Sĩ quan|Quân sự|Công nhân|"
+    r"Dạy nghề|Bồi dưỡng|Năng khiếu|Nghiệp vụ|Phổ thông|PT|[Cc]huyên|Quốc tế|Đảng|Kỹ thuật|Cán bộ|Dân tộc|Sư phạm))|Đại học|"
     r"Đài|Báo|Tạp chí|Thông tấn xã|Hãng|Liên minh|Trung tâm)"
 )
 _NAME_WORD = rf"(?:[{UPPER}\d][\w&-]*(?:\.(?=[{UPPER}])[\w&-]+)?\.?|&)"

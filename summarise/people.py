@@ -82,6 +82,10 @@ def _people_in(sentence: str) -> list[Person]:
     return found
 
 
+# a verb or a second person between a title and a name: the title is someone else's
+_NOT_A_TITLE = re.compile(
+    r"\s(?:nói|cho biết|cho rằng|và giao|giao cho|yêu cầu|đề nghị|mượn|nhấn mạnh|phát biểu|khẳng định|lưu ý|và ông|và bà|cùng ông|cùng bà)\s"
+)
 # longest title, and the 90 characters TITLE_BEFORE_NAME allows between it and the name
 _LOOK_BACK = max(len(t) for t in P.TITLE_WORDS.split("|")) + 91
 _SHORT_LOOK_BACK = 40
@@ -90,6 +94,8 @@ _SHORT_LOOK_BACK = 40
 def _position(sentence: str, end: int, before: str) -> str:
     after = P.POSITION_AFTER.match(sentence[end:])
     title = P.TITLE_BEFORE_NAME.search(before)
+    while title and _NOT_A_TITLE.search(title.group(0)):  # "Thủ tướng nói và giao Bộ trưởng …": the nearer title
+        title = P.TITLE_BEFORE_NAME.search(before, title.start() + 1)
     if after and not (title and after.group(0).lstrip().startswith("(")):
         return after.group(1).strip(" ,")
     return title.group(0).strip(" ,(") if title else ""

@@ -202,6 +202,23 @@ def test_people_lose_honorifics_and_glued_places_and_keep_their_role():
     assert people["Trần Văn Nam"].role == "mentioned"
 
 
+def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people():
+    event = _event(
+        "Sáng 5/8, Thủ tướng nói và giao Bộ trưởng Lê Văn Minh chuẩn bị đề án.",
+        "Ông Minh cho biết nhiều nước Châu Á đã hỗ trợ.",
+        "Phó Thủ tướng, Bộ trưởng Ngoại giao Trần Văn Bình trình bày báo cáo.",
+    )
+    people = {p.name: p for p in event.people}
+    assert set(people) == {"Lê Văn Minh", "Trần Văn Bình"}
+    assert people["Lê Văn Minh"].position == "Bộ trưởng"
+    assert people["Trần Văn Bình"].position == "Bộ trưởng Ngoại giao"
+
+
+def test_a_name_that_reads_like_a_school_is_not_an_organiser():
+    event = _event("Đại biểu Thái Trường Giang cho rằng cần giảm áp lực thi cử.", title="ĐBQH Thái Trường Giang: giảm áp lực thi")
+    assert event.organizer is None
+
+
 def test_implausible_years_are_not_event_dates():
     from tongket.summarise.dates import event_date
 
