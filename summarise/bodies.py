@@ -57,10 +57,10 @@ _STOP = (
 _CAPITAL_WORD = rf"{_NAME_WORD}(?:\s+(?!{_STOP}(?!\w))[{LOWER}][\w]*){{0,2}}"
 _BODY = (
     rf"(?:{BODY_HEAD}(?!\w)(?<!Hội(?= nghị| thảo| trường| viên))|(?<!\w)(?<!trụ )(?<!Trụ ){_HEAD_LOWER}(?=\s+[{UPPER}]))"
-    rf"(?:\s+(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w)))*"
+    rf"(?:\s+(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w))|\s[-–]\s(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w)))*"
 )
 _END = rf"(?=\s*(?:[,.;:()“”\"!?]|$|\s(?:{_STOP})\b))"
-_ORGANISED = re.compile(rf"(?:^|[,.;:]\s*|\s)((?:{_BODY})(?:\s*(?:,|và|phối hợp với|cùng)\s*{_BODY})*){_END}\s*"
+_ORGANISED = re.compile(rf"(?:^|[,.;:]\s*|\s)((?:{_BODY})(?:\s*(?:,|và|phối hợp với|cùng)\s*{_BODY})*){_END}(?:\s*\([^()]{{1,25}}\))?\s*"
                         rf"(?:đã\s+|vừa\s+|long trọng\s+|chính thức\s+)*(?:tổ chức|phối hợp tổ chức|khai mạc|họp|cho ý kiến|"
                         rf"tổng kết|sơ kết|triển khai|tiến hành|ra mắt)\b")
 _ORGANISED_WITH = re.compile(

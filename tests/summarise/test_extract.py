@@ -108,6 +108,9 @@ def test_organizer_without_an_organising_sentence():
     # a steering committee's head, its name in lower case
     assert (_event("Phát biểu ngày 9/3, ông Minh, Trưởng ban chỉ đạo quốc gia về hội nhập quốc tế, nêu ba kết quả.").organizer
             == "Ban Chỉ đạo quốc gia về hội nhập quốc tế")
+    # a name joined by a dash, and its abbreviation in brackets before the verb
+    assert (_event("Sáng 8-1, Bộ Tài nguyên - môi trường (TN - MT) tổ chức hội nghị triển khai nhiệm vụ năm 2019.").organizer
+            == "Bộ Tài nguyên - môi trường")
     # a minister named without the ministry: the headline may name it
     event = _event("Bộ trưởng Lê Văn Minh vừa có buổi làm việc với các trường đại học.", title="Bộ trưởng Giáo dục: đại học phải tự chủ")
     assert event.organizer == "Bộ Giáo dục"
