@@ -21,6 +21,8 @@ _DUPLICATE = 0.7
 _MAX_SUBJECT_WORDS = 10
 CONTEXT_POINT_SCORE = 0.3
 _LAST_CLAUSE = re.compile(r"[^,;]*$")
+# words that only open a list ("…, như: lạm phát …"): no subject for its items
+_LIST_WORD = re.compile(r"(?:^|\s+)(?:như|là|gồm|bao gồm|sau đây|sau|cụ thể là|cụ thể)$", re.IGNORECASE)
 _EMPTY_WORDS = frozenset(
     fold_key(" ".join([
         "hạn chế tồn tại khó khăn vướng mắc bất cập yếu kém khuyết điểm kết quả nhiệm vụ giải pháp thành tích",
@@ -135,7 +137,7 @@ def _with_subject(paragraph: str, item: Item) -> str:
     if item.lead == (0, 0) or text[:1].isupper():
         return text
     subject = _LAST_CLAUSE.search(paragraph[item.lead[0] : item.lead[1]]).group(0).strip()
-    subject = _CONNECTOR.sub("", subject)
+    subject = _LIST_WORD.sub("", _CONNECTOR.sub("", subject))
     if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS or announces_list(subject):
         return text
     joiner = ": " if _NAMES_A_LIST.search(subject) else " "

@@ -88,3 +88,10 @@ def test_the_same_article_gives_the_same_points_in_every_process():
         for seed in range(8)
     }
     assert len(outputs) == 1
+
+
+def test_a_list_opened_by_nhu_gives_its_items_no_false_subject():
+    text = ("Báo cáo cũng phản ánh lo lắng của cử tri về một số vấn đề, như: giá vật tư nông nghiệp tăng cao; "
+            "nhiều tuyến đường xuống cấp chưa được sửa chữa.")
+    points = key_points(_labelled([text], ["limitation"]))
+    assert [p.text for p in points] == ["Giá vật tư nông nghiệp tăng cao.", "Nhiều tuyến đường xuống cấp chưa được sửa chữa."]
