@@ -51,7 +51,7 @@ def extract_event(article: Article) -> Event:
         type=_event_type(title or "", lead),
         location=place(events, sentences[len(titles) :]),
         organizer=organizer(events, sentences[len(titles) :], titles),
-        participants=_first(P.ATTENDANCE, lead),
+        participants=_attendance(lead),
         people=people([s.text for p in body for s in (p.sentences or [])]),
         documents=documents(" ".join(p.text for p in article.paragraphs if p.role in ("body", "title"))),
         period=_period(title or "", lead),
@@ -90,9 +90,16 @@ def _event_type(title: str, lead: str) -> str | None:
     return None
 
 
-def _first(pattern: re.Pattern[str], text: str) -> str | None:
-    match = pattern.search(text)
-    return match.group(0).strip(" ,;") if match else None
+_ATTENDING = re.compile(r"tham dự|\bdự\b|có mặt|tham gia|về dự|quy tụ|thu hút|với sự|gồm|đại biểu|điểm cầu", re.IGNORECASE)
+
+
+def _attendance(lead: str) -> str | None:
+    """How many attended: a count near a word of attending ("hơn 300 đại biểu dự", "với sự tham dự của 200 người");
+    "93 vụ, 108 người có hành vi tham nhũng" counts people, not attendance."""
+    for match in P.ATTENDANCE.finditer(lead):
+        if _ATTENDING.search(lead[max(0, match.start() - 60) : match.end() + 30]):
+            return match.group(0).strip(" ,;")
+    return None
 
 
 def _period(title: str, lead: str) -> str | None:

@@ -217,6 +217,11 @@ def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people
     assert people["Trần Văn Bình"].position == "Bộ trưởng Ngoại giao"
 
 
+def test_attendance_is_a_count_of_people_attending_not_any_count_of_people():
+    assert _event("Năm 2024, thanh tra phát hiện 93 vụ, 108 người có hành vi tham nhũng.").participants is None
+    assert _event("Sáng 9/1, hội nghị có sự tham dự của hơn 300 người đại diện các sở, ngành.").participants.startswith("hơn 300 người")
+
+
 def test_a_name_that_reads_like_a_school_is_not_an_organiser():
     event = _event("Đại biểu Thái Trường Giang cho rằng cần giảm áp lực thi cử.", title="ĐBQH Thái Trường Giang: giảm áp lực thi")
     assert event.organizer is None
