@@ -71,7 +71,7 @@ def _people_in(sentence: str) -> list[Person]:
     for start, end, name in _names(sentence):
         # the patterns that look back end at the name ("…$"): only the last stretch before it can match them
         before = sentence[max(0, start - _LOOK_BACK) : start]
-        if P.PLACE_BEFORE.search(before[-_SHORT_LOOK_BACK:]):
+        if P.PLACE_BEFORE.search(before[-_SHORT_LOOK_BACK:]) or _SCHOOL_BEFORE.search(before[-_SHORT_LOOK_BACK:]):
             continue
         position = _position(sentence, end, before)
         if not position and not P.HONORIFIC_BEFORE.search(before[-_SHORT_LOOK_BACK:]):
@@ -82,6 +82,11 @@ def _people_in(sentence: str) -> list[Person]:
     return found
 
 
+# "Trường CĐ Kỹ thuật Lý Tự Trọng": schools carry the names of historical figures
+_SCHOOL_BEFORE = re.compile(
+    r"Trường\s+(?:(?:CĐ|ĐH|THPT|THCS|PTTH|Tiểu học|Mầm non|Cao đẳng|Đại học|Trung cấp|Trung học|Kỹ thuật|Kinh tế|Công nhân|"
+    r"[Cc]huyên|Phổ thông|Năng khiếu|Dân lập|Quốc tế|Sư phạm|Nghề)\s+)+$"
+)
 # a verb or a second person between a title and a name: the title is someone else's
 _NOT_A_TITLE = re.compile(
     r"\s(?:nói|cho biết|cho rằng|và giao|giao cho|yêu cầu|đề nghị|mượn|nhấn mạnh|phát biểu|khẳng định|lưu ý|và ông|và bà|cùng ông|cùng bà)\s"

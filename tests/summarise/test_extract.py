@@ -215,6 +215,9 @@ def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people
     assert set(people) == {"Lê Văn Minh", "Trần Văn Bình"}
     assert people["Lê Văn Minh"].position == "Bộ trưởng"
     assert people["Trần Văn Bình"].position == "Bộ trưởng Ngoại giao"
+    # a school named after a historical figure names no person
+    school = _event("Ông Phan Văn Tâm, Hiệu trưởng Trường CĐ Kỹ thuật Lý Tự Trọng, cho biết máy móc còn thiếu.")
+    assert {p.name for p in school.people} == {"Phan Văn Tâm"}
 
 
 def test_attendance_is_a_count_of_people_attending_not_any_count_of_people():
