@@ -116,7 +116,7 @@ def _paragraph_points(paragraph: Paragraph, content: tuple[str, ...] = CONTENT_L
         if label not in content:
             continue
         text = clean_point(_with_subject(paragraph.text, item))
-        if text and not text.endswith(":") and not announces_list(text):
+        if text and not text.endswith(":") and not _asks(text) and not announces_list(text):
             points.append(KeyPoint(label, text, paragraph.index, sentence.index, round(scores.get(label, 0.0), 4)))
     return points
 
@@ -142,6 +142,12 @@ def _with_subject(paragraph: str, item: Item) -> str:
         return text
     joiner = ": " if _NAMES_A_LIST.search(subject) else " "
     return f"{subject}{joiner}{text.strip()}"
+
+
+def _asks(text: str) -> bool:
+    """A question ("Có phải đây là một kỳ tích?", a sub-heading "Tạo sức hấp dẫn cho trường nghề?") asks rather
+    than states: of 38 such points on the tuning half of the reference digests, 6 matched a reference point."""
+    return text.rstrip("\"”' ").endswith("?")
 
 
 def announces_list(text: str) -> bool:

@@ -95,3 +95,9 @@ def test_a_list_opened_by_nhu_gives_its_items_no_false_subject():
             "nhiều tuyến đường xuống cấp chưa được sửa chữa.")
     points = key_points(_labelled([text], ["limitation"]))
     assert [p.text for p in points] == ["Giá vật tư nông nghiệp tăng cao.", "Nhiều tuyến đường xuống cấp chưa được sửa chữa."]
+
+
+def test_a_question_is_not_a_point():
+    texts = ["Làm thế nào để thu hút học sinh vào trường nghề?", "Tỉnh cần tăng đầu tư thiết bị cho các trường nghề."]
+    points = key_points(_labelled(texts, ["task", "task"]))
+    assert [p.text for p in points] == ["Tỉnh cần tăng đầu tư thiết bị cho các trường nghề."]
