@@ -93,6 +93,8 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
             extra_titles.setdefault(extra["name"], safe_text(extra["title"]))
             points[extra["name"]] += [PointRecord(row.id, safe_text(p["text"]), p["score"]) for p in extra["points"]]
     counted = len(rows) - len(set_aside)
+    aside = {id(row) for row in set_aside}
+    reviews = [row for row in rows if id(row) not in aside]  # ordinary news names no meeting's organiser or date
     return Report(
         title=safe_text(options.title),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -100,8 +102,8 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
         filters=_filters(options, undated, dated_out),
         articles=rows,
         recurring={c: _grouped(points[c], c, options.threshold, cache, options.similarity) for c in (*CATEGORIES, *extra_titles)},
-        timeline=_timeline(rows),
-        organizers=_organizers(rows),
+        timeline=_timeline(reviews),
+        organizers=_organizers(reviews),
         event_types=dict(Counter(r.event_type or "khác" for r in rows).most_common()),
         totals={c: sum(r.counts[c] for r in rows) for c in CATEGORIES},
         skipped=_skipped(entries),

@@ -42,7 +42,9 @@ _IN_NAME = (
     r"khen thưởng|bầu cử|mặt trận|tổ quốc|thanh niên|phụ nữ|nông dân|cựu chiến binh|luật gia|nhà báo|liên hiệp|"
     r"chính trị|lý luận|pháp luật|pháp lý|kiểm sát|an ninh|cảnh sát|điều tra|thanh tra|dân nguyện|đối ngoại|"
     r"tài chính|ngân sách|pháp chế|tổng hợp|điện lực|dầu khí|bóng đá|cây xanh|môi trường đô thị|thế giới|"
-    r"cộng sản|quốc phòng|biên phòng|hải quan|thuế|kho bạc|bảo hiểm|dân tộc|tôn giáo)"
+    r"cộng sản|quốc phòng|biên phòng|hải quan|thuế|kho bạc|bảo hiểm|dân tộc|tôn giáo|công tác|đổi mới|doanh nghiệp|thiên tai|"
+    r"tìm kiếm|cứu nạn|cải cách|chương trình|mục tiêu|giảm nghèo|bền vững|dân số|gia đình|trẻ em|bình đẳng giới|"
+    r"phòng cháy|chữa cháy|vệ sinh|thực phẩm|dịch bệnh|biên giới|tuyên truyền|hội nhập quốc tế|quy chế dân chủ|cơ sở)"
 )
 # words that begin the predicate after a body's name, or a time/place phrase: the name stops before them
 _STOP = (
@@ -56,7 +58,7 @@ _STOP = (
 # a capitalised syllable may carry up to two lower-case ones: "Chính phủ", "Giáo dục", "Trung ương"
 _CAPITAL_WORD = rf"{_NAME_WORD}(?:\s+(?!{_STOP}(?!\w))[{LOWER}][\w]*){{0,2}}"
 _BODY = (
-    rf"(?:{BODY_HEAD}(?!\w)(?<!Hội(?= nghị| thảo| trường| viên))|(?<!\w)(?<!trụ )(?<!Trụ ){_HEAD_LOWER}(?=\s+[{UPPER}]))"
+    rf"(?:(?<!Tây )(?<!tây ){BODY_HEAD}(?!\w)(?<!Hội(?= nghị| thảo| trường| viên))|(?<!\w)(?<!trụ )(?<!Trụ ){_HEAD_LOWER}(?=\s+[{UPPER}]))"
     rf"(?:\s+(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w))|\s[-–]\s(?:{_CAPITAL_WORD}|{_IN_NAME}(?!\w)))*"
 )
 _END = rf"(?=\s*(?:[,.;:()“”\"!?]|$|\s(?:{_STOP})\b))"

@@ -200,3 +200,23 @@ def test_a_rerun_with_more_articles_places_new_points_instead_of_regrouping(monk
     after = _grouped(added, "limitation", 0.2, cache)
     assert clustered == []  # the new point joined a remembered group; nothing was regrouped
     assert sorted(len(g.articles) for g in after) == sorted(len(g.articles) + ("a0" in g.articles) for g in before)
+
+
+NEWS = (
+    "Tây Ban Nha thắng Ý 2-0 ở bán kết\n\n"
+    "Tối qua, đội tuyển Tây Ban Nha đánh bại Ý với tỷ số 2-0 trên sân vận động Wembley.\n\n"
+    "Liên đoàn Bóng đá Tây Ban Nha cho biết hàng vạn cổ động viên đã sang Anh cổ vũ đội nhà.\n\n"
+    "Tiền đạo số 9 ghi cả hai bàn thắng trong hiệp hai."
+)
+
+
+def test_the_organiser_table_counts_the_reviews_not_the_news_set_aside(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "tong-ket.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "bong-da.txt").write_text(NEWS, encoding="utf-8")
+    summary = write_report([folder], tmp_path / "r.md", _options(tmp_path))
+    assert (summary.in_report, summary.set_aside) == (1, 1)
+    table = (tmp_path / "r.md").read_text(encoding="utf-8").split("## Theo đơn vị tổ chức")[1].split("\n## ")[0]
+    assert "Ban Chỉ đạo công tác thông tin đối ngoại" in table
+    assert "Bóng đá" not in table and "Ban Nha" not in table

@@ -108,6 +108,10 @@ def test_organizer_without_an_organising_sentence():
     # a steering committee's head, its name in lower case
     assert (_event("Phát biểu ngày 9/3, ông Minh, Trưởng ban chỉ đạo quốc gia về hội nhập quốc tế, nêu ba kết quả.").organizer
             == "Ban Chỉ đạo quốc gia về hội nhập quốc tế")
+    # a steering committee named by its field in lower case, not the chair's Party committee
+    event = _event("Sáng 19/12, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức hội nghị. Đồng chí Lê Văn An, "
+                   "Phó Bí thư Tỉnh ủy chủ trì.")
+    assert event.organizer == "Ban Chỉ đạo công tác thông tin đối ngoại tỉnh"
     # a name joined by a dash, and its abbreviation in brackets before the verb
     assert (_event("Sáng 8-1, Bộ Tài nguyên - môi trường (TN - MT) tổ chức hội nghị triển khai nhiệm vụ năm 2019.").organizer
             == "Bộ Tài nguyên - môi trường")
