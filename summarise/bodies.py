@@ -211,10 +211,10 @@ def organizer(event_sentences: Sequence[str], lead_sentences: Sequence[str], tit
     found = found or _first(_REPORTING, lead_sentences)
     if found is None and any(_QUESTION_TIME.search(s) for s in event_sentences[:2]) and any("Quốc hội" in s for s in everything):
         return "Quốc hội"
+    if found is None and any(_PRIME_MINISTER_CHAIRS.search(s) for s in event_sentences + lead_sentences[:3]):
+        return "Chính phủ"  # the chair's own words outweigh the posts of those who attend
     found = found or _first(_CHAIRING, event_sentences + lead_sentences)
     found = found or _minister_body([*event_sentences, *lead_sentences, *titles])
-    if found is None and any(_PRIME_MINISTER_CHAIRS.search(s) for s in event_sentences + lead_sentences[:3]):
-        return "Chính phủ"
     found = found or _sector_body(event_sentences + lead_sentences[:3])
     return found or _most_named([*titles, *event_sentences[:3], *lead_sentences[:6]])
 

@@ -104,6 +104,9 @@ def test_organizer_without_an_organising_sentence():
     # the Prime Minister chairing or concluding speaks for the Government; a deputy does not
     assert _event("Sáng 3/7, Thủ tướng Lê Văn Minh chủ trì hội nghị trực tuyến với các địa phương.").organizer == "Chính phủ"
     assert _event("Kết luận hội nghị chiều 4/7, Thủ tướng nhấn mạnh ba nhóm giải pháp.").organizer == "Chính phủ"
+    chaired = _event("Sáng 21/11, Thủ tướng Lê Văn Minh chủ trì hội nghị đổi mới doanh nghiệp nhà nước.",
+                     "Tham dự có Phó Thủ tướng Trần Văn Bình, Trưởng Ban chỉ đạo đổi mới và phát triển doanh nghiệp.")
+    assert chaired.organizer == "Chính phủ"
     assert _event("Sáng 3/7, Phó Thủ tướng Lê Văn Minh chủ trì cuộc họp về giá điện.").organizer != "Chính phủ"
     # a steering committee's head, its name in lower case
     assert (_event("Phát biểu ngày 9/3, ông Minh, Trưởng ban chỉ đạo quốc gia về hội nhập quốc tế, nêu ba kết quả.").organizer
