@@ -4,8 +4,10 @@ Real reports name the organiser in many ways: as the subject of the event senten
 Thường vụ Quốc hội cho ý kiến…"), after "do … tổ chức", inside the event's name ("Hội nghị lần
 thứ 8 Ban Chấp hành Trung ương Đảng khóa XII", "phiên họp của Ủy ban Thường vụ Quốc hội"), as the
 body whose report the article summarises, or only through the chair's position ("Trưởng ban
-Chỉ đạo …", "Bộ trưởng Bộ Y tế"). Names run to the first verb or punctuation mark, so "Trụ sở
-Chính phủ" and "Ngân hàng Nhà nước" stay whole.
+Chỉ đạo …", "Bộ trưởng Bộ Y tế", the Prime Minister chairing for the Government). Some name only
+the sector reviewed ("tổng kết ngành y tế"), whose ministry holds the review; failing everything,
+the body the headline and lead name most is the one the article is about. Names run to the first
+verb or punctuation mark, so "Trụ sở Chính phủ" and "Ngân hàng Nhà nước" stay whole.
 """
 
 from __future__ import annotations
