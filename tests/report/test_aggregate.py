@@ -28,6 +28,20 @@ def test_recurring_points_count_each_article_once():
     assert any("phối hợp" in g.text for g in groups) and any("inh phí" in g.text for g in groups)
 
 
+def test_among_groups_raised_as_often_the_surest_comes_first():
+    points = [
+        PointRecord("a", "Kinh phí bố trí cho hoạt động tuyên truyền còn hạn hẹp.", 0.95),
+        PointRecord("b", "Nguồn kinh phí dành cho hoạt động tuyên truyền còn thấp, hạn hẹp.", 0.9),
+        PointRecord("c", "Công tác phối hợp giữa các cơ quan còn chưa chặt chẽ.", 0.55),
+        PointRecord("d", "Sự phối hợp giữa các cơ quan có lúc chưa chặt chẽ.", 0.5),
+    ]
+    groups, _ = group_points(points, "limitation")
+    assert [g.count for g in groups] == [2, 2] and "inh phí" in groups[0].text
+    surer_second = [PointRecord(p.article, p.text, 1.4 - p.score) for p in points]
+    groups, _ = group_points(surer_second, "limitation")
+    assert "phối hợp" in groups[0].text
+
+
 def test_shared_numbers_alone_never_join_points():
     points = [
         PointRecord("a", "Tỷ lệ học sinh tốt nghiệp trung học phổ thông đạt 98,5% năm 2024."),
