@@ -65,6 +65,7 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
     rows: list[ArticleRow] = []
     keys: list[str] = []
     set_aside: list[ArticleRow] = []
+    reviews: list[ArticleRow] = []  # the timeline and organiser table leave out ordinary news: it names no meeting
     points: dict[str, list[PointRecord]] = defaultdict(list)
     seen_ids: Counter = Counter()
     undated = dated_out = 0
@@ -87,14 +88,13 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
         if not (options.all_articles or reports_review(digest)):
             set_aside.append(row)
             continue
+        reviews.append(row)
         for category in CATEGORIES:
             points[category] += [PointRecord(row.id, safe_text(p["text"]), p["score"]) for p in digest[_KEYS[category]]]
         for extra in digest.get("categories", []):
             extra_titles.setdefault(extra["name"], safe_text(extra["title"]))
             points[extra["name"]] += [PointRecord(row.id, safe_text(p["text"]), p["score"]) for p in extra["points"]]
     counted = len(rows) - len(set_aside)
-    aside = {id(row) for row in set_aside}
-    reviews = [row for row in rows if id(row) not in aside]  # ordinary news names no meeting's organiser or date
     return Report(
         title=safe_text(options.title),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from tongket.summarise.patterns import PLACES as P_PLACES
+from tongket.summarise.patterns import PLACES as P_PLACES, SCHOOL_TYPES
 from tongket.text.normalize import LOWER, UPPER
 
 __all__ = ["organizer", "place", "BODY_HEAD", "body_names", "clean_body"]
@@ -28,9 +28,7 @@ BODY_HEAD = (
     r"Đảng ủy|Đảng uỷ|Đảng bộ|Đảng đoàn|Hội|Chi hội|Hiệp hội|Liên hiệp|Liên đoàn|LĐLĐ|Công đoàn|Trung ương Đoàn|Đoàn|"
     r"Tổng cục|Cục|Vụ|Văn phòng|Ngân hàng|Tòa án|Toà án|TAND|Viện kiểm sát|Viện Kiểm sát|VKSND|Viện|Học viện|Công an|"
     r"Mặt trận|MTTQ|Quân ủy|Quân uỷ|[Cc]hính phủ|Quốc hội|Thanh tra|Kiểm toán|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|"
-    r"Trường(?=\s+(?:Đại học|ĐH|Cao đẳng|CĐ|THPT|THCS|Tiểu học|Mầm non|Trung học|Trung cấp|Chính trị|Sĩ quan|Quân sự|Công nhân|"
-    r"Dạy nghề|Bồi dưỡng|Năng khiếu|Nghiệp vụ|Phổ thông|PT|[Cc]huyên|Quốc tế|Đảng|Kỹ thuật|Cán bộ|Dân tộc|Sư phạm))|Đại học|"
-    r"Đài|Báo|Tạp chí|Thông tấn xã|Hãng|Liên minh|Trung tâm)"
+    rf"Trường(?=\s+(?:{SCHOOL_TYPES}))|Đại học|Đài|Báo|Tạp chí|Thông tấn xã|Hãng|Liên minh|Trung tâm)"
 )
 _NAME_WORD = rf"(?:[{UPPER}\d][\w&-]*(?:\.(?=[{UPPER}])[\w&-]+)?\.?|&)"
 _HEAD_LOWER = r"(?:ban|bộ|sở|ủy ban|uỷ ban|viện|cục|tổng cục|báo|đài|hội đồng|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ)"
@@ -184,10 +182,13 @@ def body_names(text: str) -> list[str]:
     return [clean_body(m.group(0)) for m in _BODY_NAME.finditer(text)]
 
 
-def _first(rules: Sequence[tuple[re.Pattern[str], re.Pattern[str]]], sentences: Sequence[str]) -> str | None:
-    """The first body a rule finds; each rule is a pattern and the word it cannot match without."""
+def _first(
+    rules: Sequence[tuple[re.Pattern[str], re.Pattern[str]]], sentences: Sequence[str], lowered: dict[str, str]
+) -> str | None:
+    """The first body a rule finds; each rule is a pattern and the word it cannot match without, looked for in
+    `lowered` (each sentence lower-cased once for all the rules)."""
     for sentence in sentences:
-        lower = sentence.lower()
+        lower = lowered[sentence]
         for pattern, needed in rules:
             if not needed.search(lower):
                 continue
@@ -208,24 +209,24 @@ def organizer(event_sentences: Sequence[str], lead_sentences: Sequence[str], tit
     everything = [*event_sentences, *lead_sentences, *titles]
     if any(_CENTRAL_PLENUM.search(s) for s in everything[:6]):
         return "Ban Chấp hành Trung ương Đảng"
-    found = _first(_ORGANISING, event_sentences + lead_sentences)
-    found = found or _first(_NAMING_THE_EVENT, everything)
-    found = found or _first(_REPORTING, lead_sentences)
+    lowered = {sentence: sentence.lower() for sentence in everything}
+    found = _first(_ORGANISING, event_sentences + lead_sentences, lowered)
+    found = found or _first(_NAMING_THE_EVENT, everything, lowered)
+    found = found or _first(_REPORTING, lead_sentences, lowered)
     if found is None and any(_QUESTION_TIME.search(s) for s in event_sentences[:2]) and any("Quốc hội" in s for s in everything):
         return "Quốc hội"
     if found is None and any(_PRIME_MINISTER_CHAIRS.search(s) for s in event_sentences + lead_sentences[:3]):
         return "Chính phủ"  # the chair's own words outweigh the posts of those who attend
-    found = found or _first(_CHAIRING, event_sentences + lead_sentences)
+    found = found or _first(_CHAIRING, event_sentences + lead_sentences, lowered)
     found = found or _minister_body([*event_sentences, *lead_sentences, *titles])
-    found = found or _sector_body(event_sentences + lead_sentences[:3])
+    found = found or _sector_body([lowered[s] for s in event_sentences + lead_sentences[:3]])
     return found or _most_named([*titles, *event_sentences[:3], *lead_sentences[:6]])
 
 
-def _sector_body(sentences: Sequence[str]) -> str | None:
+def _sector_body(lowered: Sequence[str]) -> str | None:
     """The body that holds a sector's own review ("hội nghị tổng kết ngành y tế" → "Bộ Y tế"), when the event's
-    name gives only the sector."""
-    for sentence in sentences:
-        lower = sentence.lower()
+    name gives only the sector; `lowered` are the event's sentences, lower-cased."""
+    for lower in lowered:
         if not _MEETING.search(lower):
             continue
         for pattern, body in _SECTOR_BODIES:

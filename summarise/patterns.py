@@ -30,6 +30,12 @@ PLACES = (
     r"Đắk Nông|Tây Ninh|Bến Tre|An Giang|Sóc Trăng|Cần Thơ|Hải Phòng|Hải Dương|Hưng Yên|Bà Rịa|Vũng Tàu|Việt Nam|"
     r"Trung Quốc|Trung ương|Tây Nguyên|Đông Hà|Vinh|Huế|Hạ Long|Nha Trang|Đà Lạt|Buôn Ma Thuột|Quy Nhơn"
 )
+# the words that follow "Trường" in a school's name ("Trường CĐ Kỹ thuật …"): without one, "Trường" is part of a
+# person's name ("Thái Trường Giang"); after them, a person's name is the school's ("Trường THPT Chu Văn An")
+SCHOOL_TYPES = (
+    r"Đại học|ĐH|Cao đẳng|CĐ|THPT|THCS|PTTH|Tiểu học|Mầm non|Trung học|Trung cấp|Chính trị|Sĩ quan|Quân sự|Công nhân|Dạy nghề|"
+    r"Nghề|Bồi dưỡng|Năng khiếu|Nghiệp vụ|Phổ thông|PT|[Cc]huyên|Quốc tế|Đảng|Kỹ thuật|Kinh tế|Cán bộ|Dân tộc|Dân lập|Sư phạm"
+)
 PLACE_NAME = re.compile(rf"(?:{PLACES})(?!\w)")
 PLACE_BEFORE = re.compile(r"(?:tại|tỉnh|thành phố|TP\.?|huyện|xã|phường|quận|đường|phố|thị xã|thị trấn|Bệnh viện|Trường|cầu|sông|đảo)\s*$", re.IGNORECASE)
 TITLE_WORDS = (

@@ -82,11 +82,8 @@ def _people_in(sentence: str) -> list[Person]:
     return found
 
 
-# "Trường CĐ Kỹ thuật Lý Tự Trọng": schools carry the names of historical figures
-_SCHOOL_BEFORE = re.compile(
-    r"Trường\s+(?:(?:CĐ|ĐH|THPT|THCS|PTTH|Tiểu học|Mầm non|Cao đẳng|Đại học|Trung cấp|Trung học|Kỹ thuật|Kinh tế|Công nhân|"
-    r"[Cc]huyên|Phổ thông|Năng khiếu|Dân lập|Quốc tế|Sư phạm|Nghề)\s+)+$"
-)
+# "Trường CĐ Kỹ thuật Lý Tự Trọng": schools carry the names of historical figures (`patterns.SCHOOL_TYPES`)
+_SCHOOL_BEFORE = re.compile(rf"Trường\s+(?:(?:{P.SCHOOL_TYPES})\s+)+$")
 # a verb or a second person between a title and a name: the title is someone else's
 _NOT_A_TITLE = re.compile(
     r"\s(?:nói|cho biết|cho rằng|và giao|giao cho|yêu cầu|đề nghị|mượn|nhấn mạnh|phát biểu|khẳng định|lưu ý|và ông|và bà|cùng ông|cùng bà)\s"
