@@ -8,10 +8,12 @@ is never a "limitation" of anyone's work.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
+from functools import partial
 
 from tongket.report.aggregate import Grouping, PointRecord, group_points, grouping_version
 from tongket.report.batch import BatchEntry
@@ -108,6 +110,7 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
         totals={c: sum(r.counts[c] for r in rows) for c in CATEGORIES},
         skipped=_skipped(entries),
         digests=lambda: _digests(rows, keys, cache),
+        rendered_entries=partial(_rendered_entries, rows, keys, cache),
         grouping=(
             f"{counted}/{len(rows)} bài có nội dung tổng kết, đánh giá được dùng để gộp; "
             f"gộp theo độ tương đồng ≥ {options.threshold}"
@@ -205,3 +208,20 @@ def _digests(rows: list[ArticleRow], keys: list[str], cache: ReportCache) -> Ite
         digest = cache.get(key)
         if digest is not None:
             yield row.anchor, safe_digest(digest)
+
+
+def _rendered_entries(
+    rows: list[ArticleRow], keys: list[str], cache: ReportCache, fingerprint: str, render: Callable[[str, int, dict], str],
+) -> Iterator[str]:
+    """Each row's appendix entry: from the cache when this template already rendered this digest at this place,
+    else rendered (its digest loaded only then) and stored."""
+    for number, (row, key) in enumerate(zip(rows, keys), start=1):
+        memo = hashlib.sha256(f"{fingerprint}|{key}|{row.anchor}|{number}".encode()).hexdigest()
+        text = cache.get_fragment(memo)
+        if text is None:
+            digest = cache.get(key)
+            if digest is None:
+                continue
+            text = render(row.anchor, number, safe_digest(digest))
+            cache.put_fragment(memo, text)
+        yield text

@@ -7,6 +7,7 @@ or a duplicate of an earlier entry (the same text read from another file, format
 from __future__ import annotations
 
 import hashlib
+import itertools
 import multiprocessing
 import os
 import unicodedata
@@ -191,7 +192,13 @@ def _chunks(pending: Iterator[tuple[int, str, dict]]) -> Iterator[list[tuple[int
 
 
 def _local(chunks, jobs: int, model: str) -> Iterator[tuple[int, str, dict | None, str | None]]:
+    chunks = iter(chunks)
+    first = next(chunks, None)
+    if first is None:  # everything cached: neither the model nor the extraction rules are needed
+        return
+    chunks = itertools.chain([first], chunks)
     _classifier(model)  # fails here, once, on a bad model; forked workers inherit it
+    import tongket.summarise.digest  # noqa: F401  the rules compile once here, not once per worker
     if jobs <= 1:
         for chunk in chunks:
             yield from digest_chunk(chunk, model)

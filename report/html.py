@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from markupsafe import Markup
 
 from tongket.report import view
 from tongket.report.charts import organizer_chart, timeline_chart
 from tongket.report.digest_markdown import DIGEST_SECTIONS, digest_fields
 from tongket.report.model import Report
+from tongket.report.store import report_code_version
 
 __all__ = ["render_html"]
 
@@ -29,18 +31,18 @@ def render_html(report: Report, out: TextIO) -> None:
 
     Example: `with open("tong-ket-2024.html", "w", encoding="utf-8") as f: render_html(report, f)`.
     """
-    for chunk in _template().generate(**_context(report)):
+    for chunk in _template("report.html.j2").generate(**_context(report)):
         out.write(chunk)
 
 
-@lru_cache(maxsize=1)
-def _template() -> Template:
-    """Load the template once per process; autoescape so titles like 'A < B & C' stay text."""
+@lru_cache(maxsize=2)
+def _template(name: str) -> Template:
+    """Load a template once per process; autoescape so titles like 'A < B & C' stay text."""
     env = Environment(
         loader=FileSystemLoader(_TEMPLATES), autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    return env.get_template("report.html.j2")
+    return env.get_template(name)
 
 
 def _context(report: Report) -> dict[str, object]:
@@ -62,7 +64,6 @@ def _context(report: Report) -> dict[str, object]:
         "skipped": [[s.source, s.reason] for s in report.skipped],
         "set_aside": view.set_aside_rows(report), "set_aside_note": view.SET_ASIDE_NOTE,
         "reprints": view.reprint_rows(report),
-        "digest_sections": DIGEST_SECTIONS,
         "appendix": _appendix(report, links),
     }
 
@@ -81,11 +82,23 @@ def _recurring(report: Report, links: dict[str, view.SourceLink]) -> list[dict[s
     ]
 
 
-def _appendix(report: Report, links: dict[str, view.SourceLink]) -> Iterator[dict[str, object]]:
-    """Yield one appendix entry per digest, numbered like the article list, without holding the others."""
+def _appendix(report: Report, links: dict[str, view.SourceLink]) -> Iterator[Markup]:
+    """Yield one rendered appendix entry per digest, numbered like the article list, without holding the others;
+    entries rendered by an earlier run are reused when the report can remember them."""
+    if report.rendered_entries is not None:
+        yield from map(Markup, report.rendered_entries(report_code_version(), _entry))
+        return
     numbers = {link.anchor: link.number for link in links.values()}
     for anchor, digest in report.digests():
-        yield {"anchor": anchor, "number": numbers.get(anchor, 0), "digest": digest, "fields": digest_fields(digest)}
+        yield Markup(_entry(anchor, numbers.get(anchor, 0), digest))
+
+
+def _entry(anchor: str, number: int, digest: dict) -> str:
+    """One digest as the appendix shows it."""
+    return _template("digest_entry.html.j2").render(
+        entry={"anchor": anchor, "number": number, "digest": digest, "fields": digest_fields(digest)},
+        digest_sections=DIGEST_SECTIONS, none_text=view.NONE_TEXT, ids=view.SECTION_IDS, sections=view.SECTIONS,
+    ).removesuffix("\n")
 
 
 def _data_uri(png: bytes | None) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
-__all__ = ["ArticleRow", "RecurringPoint", "Skipped", "OrganizerRow", "Report", "CATEGORIES", "CATEGORY_TITLES"]
+__all__ = ["ArticleRow", "RecurringPoint", "Skipped", "OrganizerRow", "Report", "RenderedEntries", "CATEGORIES", "CATEGORY_TITLES"]
 
 CATEGORIES = ("achievement", "limitation", "task")
 CATEGORY_TITLES = {"achievement": "Kết quả đạt được", "limitation": "Hạn chế, tồn tại", "task": "Nhiệm vụ, giải pháp"}
@@ -55,6 +56,14 @@ class OrganizerRow:
     counts: dict[str, int]
 
 
+class RenderedEntries(Protocol):
+    """Appendix entries remembered across runs: `render(anchor, number, digest)` runs only for an entry whose
+    digest, anchor or number is new under `fingerprint` (the renderer's template), so adding a hundred
+    articles to ten thousand renders a hundred entries."""
+
+    def __call__(self, fingerprint: str, render: Callable[[str, int, dict], str]) -> Iterator[str]: ...
+
+
 @dataclass
 class Report:
     """The consolidated report. `digests` streams every article's digest (the appendix) in `articles` order."""
@@ -76,6 +85,7 @@ class Report:
     reprints: list[tuple[str, str]] = field(default_factory=list)
     undated: int = 0
     extra_categories: dict[str, str] = field(default_factory=dict)
+    rendered_entries: RenderedEntries | None = None
 
     def sections(self) -> list[tuple[str, str]]:
         """(category, title) of every recurring-points section: the built-in three, then the user's own."""

@@ -22,7 +22,7 @@ from tongket.report.batch import BatchEntry, run_batch
 from tongket.report.model import Skipped
 from tongket.report.options import ReportOptions, default_cache_dir
 from tongket.report.sources import count_articles, expand_inputs
-from tongket.report.store import ReportCache, digest_code_version, model_version
+from tongket.report.store import ReportCache, digest_code_version, model_version, report_code_version
 from tongket.text.errors import OptionError
 
 __all__ = ["write_report", "ReportOptions", "ReportSummary"]
@@ -113,10 +113,7 @@ def _open_cache(folder: Path | None) -> ReportCache:
 
 def _output_key(entries: list[BatchEntry], options: ReportOptions, output: Path) -> str:
     """Fingerprint of everything a rendered report depends on: digests, options, tongket's version and report code."""
-    digest = hashlib.sha256(metadata.version("tongket").encode())
-    for source in sorted(Path(__file__).parent.rglob("*")):  # a changed renderer or grouping must not serve old output
-        if source.suffix in (".py", ".j2"):
-            digest.update(source.read_bytes())
+    digest = hashlib.sha256(f"{metadata.version('tongket')}|{report_code_version()}".encode())
     settings = {k: v for k, v in vars(options).items() if k not in ("jobs", "cache_dir", "engine", "scheduler")}
     digest.update(repr(sorted(settings.items())).encode())
     digest.update(output.name.encode())

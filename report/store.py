@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tongket.text.errors import OptionError
 
-__all__ = ["ReportCache", "content_key", "model_version", "digest_code_version"]
+__all__ = ["ReportCache", "content_key", "model_version", "digest_code_version", "report_code_version"]
 
 _DIGEST_CODE = ("tongket.text", "tongket.models", "tongket.summarise")
 
@@ -54,6 +54,17 @@ def digest_code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+@cache
+def report_code_version() -> str:
+    """A fingerprint of the code and templates that group and render reports: a changed renderer must not serve old output."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.rglob("*")):
+        if source.suffix in (".py", ".j2"):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class ReportCache:
     """SQLite store of digest JSON and rendered reports; `path=None` keeps everything in memory."""
 
@@ -67,6 +78,7 @@ class ReportCache:
         self._db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT PRIMARY KEY, files BLOB NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS groupings (key TEXT PRIMARY KEY, labels TEXT NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, items TEXT NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS fragments (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
         self._db.commit()
         self._commit_every = commit_every
         self._last_commit = time.monotonic()
@@ -148,6 +160,16 @@ class ReportCache:
 
     def put_grouping(self, key: str, labels: bytes) -> None:
         self._query("INSERT OR REPLACE INTO groupings VALUES (?, ?)", (key, labels))
+
+    def get_fragment(self, key: str) -> str | None:
+        """A piece of a rendered report (one appendix entry) stored by `put_fragment`, or None."""
+        row = self._query("SELECT text FROM fragments WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    def put_fragment(self, key: str, text: str) -> None:
+        self._query("INSERT OR REPLACE INTO fragments VALUES (?, ?)", (key, text))
+        if time.monotonic() - self._last_commit > self._commit_every:
+            self.commit()
 
     def commit(self) -> None:
         with self._lock:

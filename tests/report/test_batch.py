@@ -1,6 +1,7 @@
 """The batch run: streaming, skipping bad articles, duplicates, the cache, filters, and resuming a killed run."""
 
 import json
+import re
 import signal
 import sqlite3
 import subprocess
@@ -201,6 +202,29 @@ def test_a_rerun_with_more_articles_places_new_points_instead_of_regrouping(monk
     assert clustered == []  # the new point joined a remembered group; nothing was regrouped
     assert sorted(len(g.articles) for g in after) == sorted(len(g.articles) + ("a0" in g.articles) for g in before)
 
+
+
+def test_a_rerun_with_more_articles_renders_only_their_appendix_entries_and_the_same_page(tmp_path, monkeypatch):
+    from tongket.report import html
+
+    _corpus(tmp_path / "c.jsonl", 6)
+    lines = (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "first.jsonl").write_text("".join(lines[:4]), encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text("".join(lines[4:]), encoding="utf-8")
+    write_report([tmp_path / "first.jsonl"], tmp_path / "r1.html", _options(tmp_path))
+    rendered: list[str] = []
+    original = html._entry
+    monkeypatch.setattr(html, "_entry", lambda anchor, number, digest: rendered.append(anchor) or original(anchor, number, digest))
+    write_report([tmp_path / "first.jsonl", tmp_path / "more.jsonl"], tmp_path / "r2.html", _options(tmp_path))
+    assert rendered == ["a4", "a5"]
+    fresh = write_report([tmp_path / "first.jsonl", tmp_path / "more.jsonl"], tmp_path / "r3.html",
+                         ReportOptions(jobs=1, cache_dir=tmp_path / "fresh"))
+    assert fresh.in_report == 6
+
+    def body(name: str) -> str:  # the header names the run's own time
+        return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "", (tmp_path / name).read_text(encoding="utf-8"))
+
+    assert body("r2.html") == body("r3.html")
 
 NEWS = (
     "Tây Ban Nha thắng Ý 2-0 ở bán kết\n\n"
