@@ -35,3 +35,20 @@ def test_inline_ordinals_split():
         "Một là, đẩy mạnh chuyển đổi số;",
         "hai là, kiện toàn đội ngũ cán bộ làm công tác tuyên truyền.",
     ]
+
+
+def test_a_list_of_document_titles_stays_one_idea():
+    paragraph = (
+        "Tại kỳ họp, Hội đồng nhân dân tỉnh đã thông qua 4 nghị quyết gồm: Nghị quyết về giá đất năm tới; "
+        "nghị quyết về Quy chế làm việc của Thường trực Hội đồng; Quy định về mức thu học phí; "
+        "Nghị quyết về chương trình giám sát."
+    )
+    assert _texts(paragraph) == [paragraph]
+
+
+def test_titles_that_say_something_are_still_items():
+    paragraph = (
+        "Các văn bản đã ban hành: Nghị quyết về giá đất đã đi vào cuộc sống; "
+        "Quy chế làm việc được các sở thực hiện nghiêm; Quy định về học phí còn chậm triển khai."
+    )
+    assert len(_texts(paragraph)) == 3
