@@ -33,8 +33,8 @@ _PREDICATE = re.compile(
     re.IGNORECASE,
 )
 
-# A piece that opens with a kind of document and says nothing of it is a title in a list of titles
-# ("… thông qua 7 luật gồm: Luật phá sản; Luật thanh tra; …"): the list is one idea, not one per title.
+# A piece that opens with a kind of document and says nothing of it before its first comma is a title in
+# a list of titles ("… thông qua 7 luật gồm: Luật phá sản; Luật thanh tra, Luật …"): one idea, not one per title.
 _TITLE_START = re.compile(
     r"(?:dự án\s+)?(?:bộ\s+luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|quy chế|quy định)\b",
     re.IGNORECASE,
@@ -165,10 +165,9 @@ def _is_clause(piece: str) -> bool:
     words = piece.split()
     if len(words) < _MIN_WORDS:
         return False
-    predicate = _PREDICATE.search(piece)
-    if not predicate and _TITLE_START.match(piece):
+    if _TITLE_START.match(piece) and not _PREDICATE.search(piece.split(",", 1)[0]):
         return False
-    if piece[:1].isupper() or predicate:
+    if piece[:1].isupper() or _PREDICATE.search(piece):
         return True
     return len(words) >= 6 and not _DETERMINER.match(piece)
 

@@ -41,7 +41,7 @@ def test_a_list_of_document_titles_stays_one_idea():
     paragraph = (
         "Tại kỳ họp, Hội đồng nhân dân tỉnh đã thông qua 4 nghị quyết gồm: Nghị quyết về giá đất năm tới; "
         "nghị quyết về Quy chế làm việc của Thường trực Hội đồng; Quy định về mức thu học phí; "
-        "Nghị quyết về chương trình giám sát."
+        "Nghị quyết về chương trình giám sát, Quy chế xây dựng văn bản."
     )
     assert _texts(paragraph) == [paragraph]
 
