@@ -158,6 +158,13 @@ _PLACE = re.compile(
     rf"(?:\s*\((?i:tỉnh|thành phố|TP\.?)\s+[^)]{{2,30}}\))?)"
 )
 _BAD_PLACE = re.compile(r"^(?:Việt Nam|Hội|Ông|Bà|Đồng chí)\b")
+# A place name may carry lower-case syllables ("Trung tâm Hội nghị quốc gia"), but never an adverb or a connective:
+# "tại Hà Nội vẫn còn …", "tại VN hiện quá cao" end the place before them.
+_PLACE_TAIL = re.compile(
+    r"\s+(?:hiện|quá|rất|lại|không|chưa|cần|phải|khi|nên|thì|mà|nhưng|song|bị|đều|luôn|vẫn|còn|đã|đang|sẽ|cũng|"
+    r"hay|xuất hiện|diễn ra)(?!\w).*$"
+)
+_OPEN_CONNECTIVE = re.compile(r"\s+(?:và|hoặc)$")
 
 
 def clean_body(name: str) -> str:
@@ -266,7 +273,7 @@ def place(event_sentences: Sequence[str], lead_sentences: Sequence[str]) -> str 
     """Where the event took place: "tại …" in the event sentence, else in the lead."""
     for sentence in [*event_sentences, *lead_sentences]:
         for match in _PLACE.finditer(sentence):
-            name = match.group(1).strip(" ,.;-–")
+            name = _OPEN_CONNECTIVE.sub("", _PLACE_TAIL.sub("", match.group(1))).strip(" ,.;-–")
             if name and not _BAD_PLACE.match(name) and not re.fullmatch(rf"(?i:{_PLACE_HEAD})", name):
                 return name
     return None

@@ -83,6 +83,13 @@ def test_places_keep_every_word_of_their_name():
     assert _event("Chiều 14/10, tại Hà Nội. Ông Trần Văn Nam cho biết hội nghị đã thành công.").location == "Hà Nội"
 
 
+def test_a_place_ends_before_the_adverb_or_connective_that_follows_it():
+    assert _event("Hội nghị cho biết mức tiêu hao năng lượng tại Hà Tĩnh hiện quá cao so với cả nước.").location == "Hà Tĩnh"
+    assert _event("Sáng 3/4, hội nghị tổng kết tại Nhà hát Lớn và sau đó đoàn đi thăm khu công nghiệp.").location == "Nhà hát Lớn"
+    assert _event("Ngày 2/5, hội nghị tổng kết tại Nhà văn hóa huyện Đông Anh đã thu hút 300 đại biểu.").location == (
+        "Nhà văn hóa huyện Đông Anh")
+
+
 def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():
     assert _event("Sáng 9/5, Ủy ban Thường vụ Quốc hội cho ý kiến về báo cáo giám sát.").organizer == "Ủy ban Thường vụ Quốc hội"
     assert _event("Sáng 17/5, chính phủ đã tổ chức hội nghị tổng kết công tác khắc phục sự cố môi trường.").organizer == "chính phủ"
