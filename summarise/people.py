@@ -99,5 +99,5 @@ def _position(sentence: str, end: int, before: str) -> str:
     while title and _NOT_A_TITLE.search(title.group(0)):  # "Thủ tướng nói và giao Bộ trưởng …": the nearer title
         title = P.TITLE_BEFORE_NAME.search(before, title.start() + 1)
     if after and not (title and after.group(0).lstrip().startswith("(")):
-        return after.group(1).strip(" ,")
-    return title.group(0).strip(" ,(") if title else ""
+        return after.group(1).strip(" ,-–")
+    return title.group(0).strip(" ,(-–") if title else ""

@@ -154,6 +154,12 @@ def test_named_laws_and_programmes_are_documents():
     assert {"Luật Tiếp công dân", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới"} <= set(event.documents)
 
 
+
+def test_an_agreement_between_two_countries_keeps_both_names():
+    event = _event("Sáng 6/6, hội thảo đánh giá 5 năm thực hiện Hiệp định thương mại Việt - Lào diễn ra tại tỉnh.")
+    assert "Hiệp định thương mại Việt - Lào" in event.documents
+
+
 def test_named_resolutions_schemes_and_lower_case_laws_are_documents():
     event = _event(
         "Sáng 5/3, hội nghị quán triệt Nghị quyết Hội nghị Trung ương 5 (khoá XII) và triển khai Đề án tái cơ cấu "
@@ -217,6 +223,8 @@ def test_people_lose_honorifics_and_glued_places_and_keep_their_role():
     assert people["Lương Văn Khuê"].role == "chair"
     assert people["Nguyễn Đức Chung"].role == "speaker"
     assert people["Trần Văn Nam"].role == "mentioned"
+    dashed = _event("Ông Lê Văn Hòa, Phó giám đốc Sở Công Thương - cho biết năm nay tỉnh sẽ mở thêm hai chợ.")
+    assert [p.position for p in dashed.people] == ["Phó giám đốc Sở Công Thương"]
 
 
 def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people():
