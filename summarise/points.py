@@ -29,6 +29,18 @@ _EMPTY_WORDS = frozenset(
         "vẫn còn nhiều rất khá một số những các có là đã đạt được cũng nhất định đáng kể nhất định nhiều mặt",
     ])).split()
 )
+# Syllables that carry no matter of their own: a "point" with fewer than three others ("Điều này là không đúng.",
+# "Hiện mình chưa phát hiện ra.") states nothing an officer could report, and such remarks group with each other
+# in a batch report only through their negations.
+_FUNCTION_WORDS = frozenset(
+    fold_key(" ".join([
+        "và của là có không chưa đã đang sẽ được bị các những một này đó đây kia thì mà nhưng song cũng vẫn còn rất quá",
+        "lại ra vào cho với về theo tại trong ngoài trên dưới từ đến như nên vì do để khi nếu hiện nay mình tôi chúng ta",
+        "họ ông bà anh chị em ai gì nào sao thế vậy điều việc chuyện cái ở hơn nhất rồi chỉ đều cả mọi nhiều ít phải",
+        "cần nữa thêm lúc giờ hôm ngày năm tháng đâu",
+    ])).split()
+)
+_MIN_CONTENT_WORDS = 3
 _NAMES_A_LIST = re.compile(
     r"(?:tồn tại|hạn chế|khó khăn|vướng mắc|bất cập|yếu kém|khuyết điểm|nhiệm vụ|giải pháp|kết quả|nội dung|"
     r"nguyên nhân|mục tiêu|kiến nghị|đề xuất|như sau|sau)$",
@@ -69,7 +81,7 @@ def key_points(article: Article) -> list[KeyPoint]:
     for paragraph in article.paragraphs:
         for point in _paragraph_points(paragraph, content):
             words = frozenset(_WORD.findall(fold_key(point.text)))
-            if len(words) < 3 or seen[point.label].repeats(words):
+            if len(words - _FUNCTION_WORDS) < _MIN_CONTENT_WORDS or seen[point.label].repeats(words):
                 continue
             seen[point.label].add(words)
             points.append(point)

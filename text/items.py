@@ -36,7 +36,8 @@ _PREDICATE = re.compile(
 # A piece that opens with a kind of document and says nothing of it before its first comma is a title in
 # a list of titles ("… thông qua 7 luật gồm: Luật phá sản; Luật thanh tra, Luật …"): one idea, not one per title.
 _TITLE_START = re.compile(
-    r"(?:dự án\s+)?(?:bộ\s+luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|quy chế|quy định)\b",
+    r"(?:dự án\s+)?(?:bộ\s+luật|luật|pháp lệnh|nghị quyết|nghị định|thông tư|quy chế)\b"
+    r"|(?:quyết định|chỉ thị)(?=\s+(?:số\s+)?\d)|quy định(?=\s+(?:số\s+)?\d|\s+về\b)",  # also verbs: "quyết định chi …"
     re.IGNORECASE,
 )
 

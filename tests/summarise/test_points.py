@@ -101,3 +101,9 @@ def test_a_question_is_not_a_point():
     texts = ["Làm thế nào để thu hút học sinh vào trường nghề?", "Tỉnh cần tăng đầu tư thiết bị cho các trường nghề."]
     points = key_points(_labelled(texts, ["task", "task"]))
     assert [p.text for p in points] == ["Tỉnh cần tăng đầu tư thiết bị cho các trường nghề."]
+
+
+def test_a_remark_with_no_matter_of_its_own_is_not_a_point():
+    texts = ["Điều này là không đúng.", "Hiện chúng tôi chưa làm được.", "Số xã chưa có trạm y tế vẫn còn 12 xã."]
+    points = key_points(_labelled(texts, ["limitation", "limitation", "limitation"]))
+    assert [p.text for p in points] == ["Số xã chưa có trạm y tế vẫn còn 12 xã."]
