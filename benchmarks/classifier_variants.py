@@ -93,8 +93,8 @@ def main() -> None:
     for name in args.variants:
         started = time.perf_counter()
         evaluation = cross_validate(articles, fits[name], k=5, on="real")
-        paragraph = evaluation.reports["paragraph"].summary()["macro_f1_content"]
-        sentence = evaluation.reports["sentence"].summary()["macro_f1_content"]
+        paragraph = evaluation.levels["paragraph"].summary()["macro_f1_content"]
+        sentence = evaluation.levels["sentence"].summary()["macro_f1_content"]
         review = evaluation.review.summary()
         rows.append(f"| {name} | {paragraph:.3f} | {sentence:.3f} | {review['precision']:.3f} / {review['recall']:.3f} | "
                     f"{(time.perf_counter() - started) / 60:.0f} |")
