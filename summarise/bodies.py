@@ -151,7 +151,7 @@ _PLACE_HEAD = (
 )
 _LOCALITY = rf"(?:(?i:tỉnh|thành phố|TP\.?|quận|huyện|thị xã)\s*(?:{_CAPITAL_WORD})(?:\s+{_CAPITAL_WORD})*|{P_PLACES})"
 _PLACE = re.compile(
-    rf"(?<!\w)tại\s+(?!(?i:hội nghị|hội thảo|đại hội|buổi|lễ|phiên|cuộc|kỳ họp|đây|đó|chỗ|chức|vị|địa phương|cơ sở|các|nhiều|"
+    rf"(?<!\w)(?<!tồn )(?<!Tồn )tại\s+(?!(?i:hội nghị|hội thảo|đại hội|buổi|lễ|phiên|cuộc|kỳ họp|đây|đó|chỗ|chức|vị|địa phương|cơ sở|các|nhiều|"
     rf"một|những|tòa|toà|tỉnh này|thành phố này)\b)"
     rf"((?:(?i:{_PLACE_HEAD})\s*)*(?![\d])(?:{_CAPITAL_WORD})(?:\s+(?:{_CAPITAL_WORD}|-|–|\d+|và\s+{_CAPITAL_WORD}))*"
     rf"(?:\s*,\s*{_LOCALITY}(?=[\s,.;)]|$))?"

@@ -19,7 +19,8 @@ PERSON = re.compile(rf"(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True
 NOT_PEOPLE = re.compile(
     r"^(?:Hà (?:Nội|Tĩnh|Giang|Nam)|Cao Bằng|Lâm Đồng|Hồ Chí Minh|Thái (?:Bình|Nguyên)|Lào Cai|Kim Bảng|Phan Thiết|"
     r"Quan Hóa|Bình Dương|Đồng (?:Nai|Tháp|Hới|Xoài)|Hồ Gươm|Hà Đông|Lê Lợi|Trần Phú|Nguyễn Trãi|Lý Thường Kiệt|Kim Mã|"
-    r"Tôn Đức Thắng|Phan Đình Phùng|Giang Văn Minh|Võ Văn Kiệt|Lý Sơn|Chu Lai|Văn Miếu|Tây Nguyên|Mai Châu|Châu (?:Á|Âu|Phi|Mỹ|Úc|Đại Dương)(?: - Thái Bình Dương)?)$"
+    r"Tôn Đức Thắng|Phan Đình Phùng|Giang Văn Minh|Võ Văn Kiệt|Lý Sơn|Chu Lai|Văn Miếu|Tây Nguyên|Mai Châu|Châu (?:Á|Âu|Phi|Mỹ|Úc|Đại Dương)(?: - Thái Bình Dương)?|"
+    r"Hàn Quốc|Trung Quốc|Nhật Bản|Thái Lan|Triều Tiên|Đài Loan|Ấn Độ|Hồng Kông|Ma Cao|Mông Cổ|Tây Ban Nha|Bồ Đào Nha|Thụy (?:Sĩ|Điển))$"
 )
 PLACES = (
     r"Hà Nội|Hồ Chí Minh|Hà Tĩnh|Hà Giang|Hà Nam|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Đồng Nai|Đồng Tháp|"

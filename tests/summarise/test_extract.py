@@ -88,6 +88,7 @@ def test_a_place_ends_before_the_adverb_or_connective_that_follows_it():
     assert _event("Sáng 3/4, hội nghị tổng kết tại Nhà hát Lớn và sau đó đoàn đi thăm khu công nghiệp.").location == "Nhà hát Lớn"
     assert _event("Ngày 2/5, hội nghị tổng kết tại Nhà văn hóa huyện Đông Anh đã thu hút 300 đại biểu.").location == (
         "Nhà văn hóa huyện Đông Anh")
+    assert _event("Giáo dục năm qua: ba cái được, sáu tồn tại Càng ngày càng rõ điều đó.").location is None
 
 
 def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():
@@ -240,6 +241,8 @@ def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people
     # a school named after a historical figure names no person
     school = _event("Ông Phan Văn Tâm, Hiệu trưởng Trường CĐ Kỹ thuật Lý Tự Trọng, cho biết máy móc còn thiếu.")
     assert {p.name for p in school.people} == {"Phan Văn Tâm"}
+    countries = _event("Bộ trưởng Hợp tác Mekong - Hàn Quốc và Bộ trưởng Lê Văn Minh cùng chủ trì hội nghị.")
+    assert {p.name for p in countries.people} == {"Lê Văn Minh"}
 
 
 def test_attendance_is_a_count_of_people_attending_not_any_count_of_people():
