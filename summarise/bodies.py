@@ -165,6 +165,11 @@ _PLACE_TAIL = re.compile(
     r"hay|xuất hiện|diễn ra)(?!\w).*$"
 )
 _OPEN_CONNECTIVE = re.compile(r"\s+(?:và|hoặc)$")
+# a name may stop inside a two-syllable word ("tại Trung tâm Hội nghị quốc | gia"): it takes the word's second half
+_SPLIT_WORD = re.compile(
+    r"(?<=\squốc) (?:gia|tế)(?!\w)|(?<=\snhân) dân(?!\w)|(?<=\sthanh) niên(?!\w)|(?<=\svăn) ho[áà]a?(?!\w)|"
+    r"(?<=\sthể) thao(?!\w)|(?<=\shội) nghị(?!\w)|(?<=\sdu) lịch(?!\w)"
+)
 
 
 def clean_body(name: str) -> str:
@@ -273,7 +278,10 @@ def place(event_sentences: Sequence[str], lead_sentences: Sequence[str]) -> str 
     """Where the event took place: "tại …" in the event sentence, else in the lead."""
     for sentence in [*event_sentences, *lead_sentences]:
         for match in _PLACE.finditer(sentence):
-            name = _OPEN_CONNECTIVE.sub("", _PLACE_TAIL.sub("", match.group(1))).strip(" ,.;-–")
+            name, end = match.group(1), match.end(1)
+            while split := _SPLIT_WORD.match(sentence, end):
+                name, end = name + split.group(0), split.end()
+            name = _OPEN_CONNECTIVE.sub("", _PLACE_TAIL.sub("", name)).strip(" ,.;-–")
             if name and not _BAD_PLACE.match(name) and not re.fullmatch(rf"(?i:{_PLACE_HEAD})", name):
                 return name
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tongket.text.normalize import UPPER
+from tongket.text.normalize import LOWER, UPPER
 
 __all__ = ["documents", "DOC_TYPES"]
 
@@ -28,9 +28,10 @@ _STOP = (
     r"(?:được|đã|đang|sẽ|có|là|của|cho|với|tại|trong|thì|mà|này|đó|để|khi|nhưng|cũng|vẫn|theo|nhằm|do|bị|từ|đến|"
     r"vào|ra|sau|trước|như|cùng|hay|hoặc|nên|phải|cần|không|chưa|còn|thì|và các|các|những|một|vừa|quy định|diễn|"
     r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành|Phó|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng Bí thư|Tổng bí thư|"
-    r"Ông|Bà|ông|bà|nêu(?! gương)|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành)"
+    r"Ông|Bà|ông|bà|nêu(?! gương)|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành|"
+    r"và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư)))"
 )
-_NAME = rf"(?:\s+(?!{_STOP}(?!\w))(?:[\w&]+|Phòng,\s*chống|phòng,\s*chống|\(sửa đổi\)|\(sửa đổi, bổ sung\)))"
+_NAME = rf"(?:\s+(?!{_STOP}(?!\w))(?:[Pp]hòng,\s*chống|[\w&]+(?:/[\w&]+)*|\(sửa đổi\)|\(sửa đổi, bổ sung\))|(?<=[Nn]hà)\s+ở(?!\w))"
 _LONG_NAME = rf"(?:{_NAME}|\s*[-–]\s*(?=[\w])(?!{_STOP}(?!\w))[\w&]+|\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)"
 _NAMED = re.compile(
     rf"(?<!\w)("
@@ -50,14 +51,15 @@ _NAMED = re.compile(
     rf"|(?i:nghị quyết|NQ)(?:\s+(?:của\s+)?(?:Hội nghị|Hội nghị lần thứ \w+,?)?\s*(?:Ban Chấp hành\s+)?)?(?:Trung ương|TƯ|TW|T\.Ư|(?i:đại hội))"
     rf"(?:\s+(?:\d+(?:,\s*\d+)*|lần thứ \w+|[IVXL]+|\(?(?:khóa|khoá)\s+[IVXL]+\)?|Đảng(?: toàn quốc)?(?: lần thứ)?\s*[IVXL\d]*|"
     rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?\s*[IVXL\d]*|của Đảng))+"
-    rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
+    rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động| nghị sự)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
     rf"|(?i:đề án|chương trình|chiến lược|kế hoạch|quy định|quy chế)\s+“[^”]{{5,160}}”"
-    rf"|Hiệp định(?:\s+(?:[{UPPER}][\w&-]*|\([A-Z-]+\)|[-–](?=\s+[{UPPER}])|và|về|thương mại|tự do|đối tác))+"
+    rf"|Hiệp định(?:\s+(?:[{UPPER}][\w&-]*(?:\s+(?!{_STOP}(?!\w))[{LOWER}]\w*)?|\([A-Z-]+\)|[-–](?=\s+[{UPPER}])|và(?!\s+(?i:hiệp định))|về|"
+    rf"thương mại|tự do|đối tác|toàn diện|tiến bộ|xuyên|hợp tác|kinh tế|đầu tư))+"
     rf")"
 )
 # "Kế hoạch 5 năm", "Báo cáo 10 năm": a span of time, not a document number
 _DURATION = re.compile(r"\s+(?:năm|tháng|ngày(?!\s*\d)|tuần|nhóm|lĩnh vực|nội dung|điểm|lần)\b")
-_LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|việc|vấn đề|-|–))+$")
+_LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|(?<!làm )việc|vấn đề|-|–))+$")
 _YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}$")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tongket.text.normalize import UPPER
+from tongket.text.normalize import LOWER, UPPER
 
 _SURNAMES = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Lâm Trịnh Mai Đào Cao Lương Tô Hà "
@@ -14,7 +14,7 @@ _SURNAMES = (
     "Giáp Ngũ Ứng Yên Mẫn Ngọ Nhữ Sầm Tường Ung Hàn Luân Xa Lăng Lý Lò Hạ Bồ Cái Chương Đái Đới Đổng Hy Kim Lỡ Mầu Nguyên "
     "Phương Sơn Thân Trang Trầm Vĩnh"
 ).split()
-NAME_WORD = rf"[{UPPER}][\w]*"
+NAME_WORD = rf"[{UPPER}][\w]*(?:-[{LOWER}]\w*)?"  # "Kim Jong-un": a romanised given name keeps its hyphen
 PERSON = re.compile(rf"(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True))})(?:\s+{NAME_WORD}){{1,3}}(?!\w)")
 NOT_PEOPLE = re.compile(
     r"^(?:Hà (?:Nội|Tĩnh|Giang|Nam)|Cao Bằng|Lâm Đồng|Hồ Chí Minh|Thái (?:Bình|Nguyên)|Lào Cai|Kim Bảng|Phan Thiết|"

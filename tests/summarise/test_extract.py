@@ -89,6 +89,8 @@ def test_a_place_ends_before_the_adverb_or_connective_that_follows_it():
     assert _event("Ngày 2/5, hội nghị tổng kết tại Nhà văn hóa huyện Đông Anh đã thu hút 300 đại biểu.").location == (
         "Nhà văn hóa huyện Đông Anh")
     assert _event("Giáo dục năm qua: ba cái được, sáu tồn tại Càng ngày càng rõ điều đó.").location is None
+    assert _event("Ngày 2/5, hội nghị diễn ra tại Trung tâm Hội nghị quốc gia với 500 đại biểu.").location == (
+        "Trung tâm Hội nghị quốc gia")
 
 
 def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():
@@ -159,6 +161,14 @@ def test_named_laws_and_programmes_are_documents():
 def test_an_agreement_between_two_countries_keeps_both_names():
     event = _event("Sáng 6/6, hội thảo đánh giá 5 năm thực hiện Hiệp định thương mại Việt - Lào diễn ra tại tỉnh.")
     assert "Hiệp định thương mại Việt - Lào" in event.documents
+    named = _event("Năm qua tỉnh tận dụng Hiệp định Thương mại tự do và Hiệp định Đối tác toàn diện và tiến bộ xuyên "
+                   "Thái Bình Dương (CPTPP) để mở rộng xuất khẩu.")
+    assert named.documents == ["Hiệp định Thương mại tự do",
+                               "Hiệp định Đối tác toàn diện và tiến bộ xuyên Thái Bình Dương (CPTPP)"]
+    housing = _event("Sáng 8/8, hội nghị góp ý Luật Nhà ở, ban hành Quy chế làm việc của Hội đồng; Chương trình nghị sự có 5 nội dung.")
+    assert housing.documents == ["Luật Nhà ở", "Quy chế làm việc"]
+    laws = _event("Sáng 9/9, tỉnh tổng kết thi hành Luật Phòng, chống tham nhũng và Luật Phòng, chống HIV/AIDS.")
+    assert laws.documents == ["Luật Phòng, chống tham nhũng", "Luật Phòng, chống HIV/AIDS"]
 
 
 def test_named_resolutions_schemes_and_lower_case_laws_are_documents():
@@ -243,6 +253,8 @@ def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people
     assert {p.name for p in school.people} == {"Phan Văn Tâm"}
     countries = _event("Bộ trưởng Hợp tác Mekong - Hàn Quốc và Bộ trưởng Lê Văn Minh cùng chủ trì hội nghị.")
     assert {p.name for p in countries.people} == {"Lê Văn Minh"}
+    romanised = _event("Chủ tịch Triều Tiên Kim Jong-un tiếp Bộ trưởng Lê Văn Minh.")
+    assert {p.name for p in romanised.people} == {"Kim Jong-un", "Lê Văn Minh"}
 
 
 def test_attendance_is_a_count_of_people_attending_not_any_count_of_people():
