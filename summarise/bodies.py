@@ -28,7 +28,7 @@ BODY_HEAD = (
     r"Đảng ủy|Đảng uỷ|Đảng bộ|Đảng đoàn|Hội|Chi hội|Hiệp hội|Liên hiệp|Liên đoàn|LĐLĐ|Công đoàn|Trung ương Đoàn|Đoàn|"
     r"Tổng cục|Cục|Vụ|Văn phòng|Ngân hàng|Tòa án|Toà án|TAND|Viện kiểm sát|Viện Kiểm sát|VKSND|Viện|Học viện|Công an|"
     r"Mặt trận|MTTQ|Quân ủy|Quân uỷ|[Cc]hính phủ|Quốc hội|Thanh tra|Kiểm toán|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|"
-    rf"Trường(?=\s+(?:{SCHOOL_TYPES}))|Đại học|Đài|Báo|Tạp chí|Thông tấn xã|Hãng|Liên minh|Trung tâm)"
+    rf"Trường(?=\s+(?:{SCHOOL_TYPES}))|Đại học|Đài(?! Loan)|Báo|Tạp chí|Thông tấn xã|Hãng|Liên minh|Trung tâm)"
 )
 _NAME_WORD = rf"(?:[{UPPER}\d][\w&-]*(?:\.(?=[{UPPER}])[\w&-]+)?\.?|&)"
 _HEAD_LOWER = r"(?:ban|bộ|sở|ủy ban|uỷ ban|viện|cục|tổng cục|báo|đài|hội đồng|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ)"

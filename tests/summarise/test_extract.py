@@ -253,6 +253,8 @@ def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people
     assert {p.name for p in school.people} == {"Phan Văn Tâm"}
     countries = _event("Bộ trưởng Hợp tác Mekong - Hàn Quốc và Bộ trưởng Lê Văn Minh cùng chủ trì hội nghị.")
     assert {p.name for p in countries.people} == {"Lê Văn Minh"}
+    taiwan = _event("Đài Loan cho biết sẽ tăng chi tiêu quốc phòng trong năm tới.", title="Đài Loan tăng chi tiêu quốc phòng")
+    assert taiwan.organizer is None
     romanised = _event("Chủ tịch Triều Tiên Kim Jong-un tiếp Bộ trưởng Lê Văn Minh.")
     assert {p.name for p in romanised.people} == {"Kim Jong-un", "Lê Văn Minh"}
 
