@@ -29,7 +29,7 @@ _STOP = (
     r"vào|ra|sau|trước|như|cùng|hay|hoặc|nên|phải|cần|không|chưa|còn|thì|và các|các|những|một|vừa|quy định|diễn|"
     r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành|Phó|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng Bí thư|Tổng bí thư|"
     r"Ông|Bà|ông|bà|nêu(?! gương)|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành|"
-    r"và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư)))"
+    r"sắp|và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư)))"
 )
 _NAME = rf"(?:\s+(?!{_STOP}(?!\w))(?:[Pp]hòng,\s*chống|[\w&]+(?:/[\w&]+)*|\(sửa đổi\)|\(sửa đổi, bổ sung\))|(?<=[Nn]hà)\s+ở(?!\w))"
 _LONG_NAME = rf"(?:{_NAME}|\s*[-–]\s*(?=[\w])(?!{_STOP}(?!\w))[\w&]+|\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)"
@@ -53,7 +53,7 @@ _NAMED = re.compile(
     rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?\s*[IVXL\d]*|của Đảng))+"
     rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động| nghị sự)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
     rf"|(?i:đề án|chương trình|chiến lược|kế hoạch|quy định|quy chế)\s+“[^”]{{5,160}}”"
-    rf"|Hiệp định(?:\s+(?:[{UPPER}][\w&-]*(?:\s+(?!{_STOP}(?!\w))[{LOWER}]\w*)?|\([A-Z-]+\)|[-–](?=\s+[{UPPER}])|và(?!\s+(?i:hiệp định))|về|"
+    rf"|Hiệp định(?:\s+(?:[Tt]ự do|[{UPPER}][\w&-]*(?:\s+(?!{_STOP}(?!\w))[{LOWER}]\w*)?|\([A-Z-]+\)|[-–](?=\s+[{UPPER}])|và(?!\s+(?i:hiệp định))|về|"
     rf"thương mại|tự do|đối tác|toàn diện|tiến bộ|xuyên|hợp tác|kinh tế|đầu tư))+"
     rf")"
 )

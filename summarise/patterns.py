@@ -14,13 +14,15 @@ _SURNAMES = (
     "Giáp Ngũ Ứng Yên Mẫn Ngọ Nhữ Sầm Tường Ung Hàn Luân Xa Lăng Lý Lò Hạ Bồ Cái Chương Đái Đới Đổng Hy Kim Lỡ Mầu Nguyên "
     "Phương Sơn Thân Trang Trầm Vĩnh"
 ).split()
-NAME_WORD = rf"[{UPPER}][\w]*(?:-[{LOWER}]\w*)?"  # "Kim Jong-un": a romanised given name keeps its hyphen
+NAME_WORD = rf"(?![{UPPER}]{{2}})[{UPPER}][\w]*(?:-[{LOWER}]\w*)?"  # "Kim Jong-un" keeps its hyphen; "TNCS" is no name
 PERSON = re.compile(rf"(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True))})(?:\s+{NAME_WORD}){{1,3}}(?!\w)")
+# countries whose first syllable is also a surname: never a person, and never glued to the name that follows them
+COUNTRIES = r"Hàn Quốc|Trung Quốc|Nhật Bản|Thái Lan|Hà Lan|Triều Tiên|Đài Loan|Ấn Độ|Hồng Kông|Ma Cao|Mông Cổ|Tây Ban Nha|Bồ Đào Nha|Thụy (?:Sĩ|Điển)"
 NOT_PEOPLE = re.compile(
     r"^(?:Hà (?:Nội|Tĩnh|Giang|Nam)|Cao Bằng|Lâm Đồng|Hồ Chí Minh|Thái (?:Bình|Nguyên)|Lào Cai|Kim Bảng|Phan Thiết|"
     r"Quan Hóa|Bình Dương|Đồng (?:Nai|Tháp|Hới|Xoài)|Hồ Gươm|Hà Đông|Lê Lợi|Trần Phú|Nguyễn Trãi|Lý Thường Kiệt|Kim Mã|"
     r"Tôn Đức Thắng|Phan Đình Phùng|Giang Văn Minh|Võ Văn Kiệt|Lý Sơn|Chu Lai|Văn Miếu|Tây Nguyên|Mai Châu|Châu (?:Á|Âu|Phi|Mỹ|Úc|Đại Dương)(?: - Thái Bình Dương)?|"
-    r"Hàn Quốc|Trung Quốc|Nhật Bản|Thái Lan|Triều Tiên|Đài Loan|Ấn Độ|Hồng Kông|Ma Cao|Mông Cổ|Tây Ban Nha|Bồ Đào Nha|Thụy (?:Sĩ|Điển))$"
+    rf"{COUNTRIES})$"
 )
 PLACES = (
     r"Hà Nội|Hồ Chí Minh|Hà Tĩnh|Hà Giang|Hà Nam|Cao Bằng|Lâm Đồng|Thái Bình|Thái Nguyên|Đồng Nai|Đồng Tháp|"

@@ -17,7 +17,7 @@ __all__ = ["Person", "people"]
 
 _ROLES = ("chair", "speaker", "mentioned")
 _HONORIFIC = re.compile(r"^(?:Ông|Bà|Anh|Chị|Đồng chí|Đ/c|Cô|Thầy|Cụ)\s+")
-_PLACE_PREFIX = re.compile(rf"^(?:{P.PLACES})\s+")
+_PLACE_PREFIX = re.compile(rf"^(?:{P.PLACES}|{P.COUNTRIES})\s+")
 
 
 @dataclass

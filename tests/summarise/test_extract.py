@@ -255,8 +255,10 @@ def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people
     assert {p.name for p in countries.people} == {"Lê Văn Minh"}
     taiwan = _event("Đài Loan cho biết sẽ tăng chi tiêu quốc phòng trong năm tới.", title="Đài Loan tăng chi tiêu quốc phòng")
     assert taiwan.organizer is None
-    romanised = _event("Chủ tịch Triều Tiên Kim Jong-un tiếp Bộ trưởng Lê Văn Minh.")
+    romanised = _event("Chủ tịch Triều Tiên Kim Jong-un tiếp Bộ trưởng Lê Văn Minh và Thủ tướng Thái Lan Prayut Chan-o-cha.")
     assert {p.name for p in romanised.people} == {"Kim Jong-un", "Lê Văn Minh"}
+    union = _event("Ông Lê Văn Minh, Bí thư Đoàn TNCS Hồ Chí Minh tỉnh, phát biểu.")
+    assert {p.name for p in union.people} == {"Lê Văn Minh"}
 
 
 def test_attendance_is_a_count_of_people_attending_not_any_count_of_people():
