@@ -86,8 +86,11 @@ def _people_in(sentence: str) -> list[Person]:
 _SCHOOL_BEFORE = re.compile(rf"Trường\s+(?:(?:{P.SCHOOL_TYPES})\s+)+$")
 # a verb or a second person between a title and a name: the title is someone else's
 _NOT_A_TITLE = re.compile(
-    r"\s(?:nói|cho biết|cho rằng|và giao|giao cho|yêu cầu|đề nghị|mượn|nhấn mạnh|phát biểu|khẳng định|lưu ý|và ông|và bà|cùng ông|cùng bà)\s"
+    r"\s(?:nói|cho biết|cho rằng|và giao|giao cho|yêu cầu|đề nghị|mượn|nhấn mạnh|phát biểu|khẳng định|lưu ý|và ông|và bà|cùng ông|cùng bà|"
+    r"đã|cũng|của ông|của bà|tháp tùng|phê bình|kể từ|quyết định|thi hành|kỷ luật)\s"
 )
+# "kỷ luật nguyên bộ trưởng Bộ X đối với ông Y": the title is Y's, without the words that point to him
+_TOWARDS = re.compile(r"\s+(?:đối với|với)\s+(?:ông|bà)\s*$")
 # longest title, and the 90 characters TITLE_BEFORE_NAME allows between it and the name
 _LOOK_BACK = max(len(t) for t in P.TITLE_WORDS.split("|")) + 91
 _SHORT_LOOK_BACK = 40
@@ -100,4 +103,4 @@ def _position(sentence: str, end: int, before: str) -> str:
         title = P.TITLE_BEFORE_NAME.search(before, title.start() + 1)
     if after and not (title and after.group(0).lstrip().startswith("(")):
         return after.group(1).strip(" ,-–")
-    return title.group(0).strip(" ,(-–") if title else ""
+    return _TOWARDS.sub("", title.group(0)).strip(" ,(-–") if title else ""

@@ -257,6 +257,12 @@ def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people
     assert taiwan.organizer is None
     romanised = _event("Chủ tịch Triều Tiên Kim Jong-un tiếp Bộ trưởng Lê Văn Minh và Thủ tướng Thái Lan Prayut Chan-o-cha.")
     assert {p.name for p in romanised.people} == {"Kim Jong-un", "Lê Văn Minh"}
+    reported = _event(
+        "Chánh văn phòng Bộ Nội vụ Trần Văn Lưu đã ký văn bản truyền đạt kết luận của ông Lê Văn Minh.",
+        "Ban Bí thư quyết định thi hành kỷ luật nguyên bộ trưởng Bộ Tư pháp đối với ông Hoàng Văn Tú.",
+    )
+    positions = {p.name: p.position for p in reported.people}
+    assert positions["Lê Văn Minh"] == "" and positions["Hoàng Văn Tú"] == "bộ trưởng Bộ Tư pháp"
     union = _event("Ông Lê Văn Minh, Bí thư Đoàn TNCS Hồ Chí Minh tỉnh, phát biểu.")
     assert {p.name for p in union.people} == {"Lê Văn Minh"}
 
