@@ -91,6 +91,13 @@ def test_a_place_ends_before_the_adverb_or_connective_that_follows_it():
     assert _event("Giáo dục năm qua: ba cái được, sáu tồn tại Càng ngày càng rõ điều đó.").location is None
     assert _event("Ngày 2/5, hội nghị diễn ra tại Trung tâm Hội nghị quốc gia với 500 đại biểu.").location == (
         "Trung tâm Hội nghị quốc gia")
+    assert _event("Sáng 3/4, hội nghị tổng kết diễn ra tại Cảng hàng không Nội Bài.").location == "Cảng hàng không Nội Bài"
+
+
+def test_an_organiser_ends_before_the_verb_that_follows_it():
+    assert _event("Sở Tài nguyên và Môi trường chuẩn bị tổ chức hội nghị tổng kết.").organizer == "Sở Tài nguyên và Môi trường"
+    assert _event("Sáng 3/4, Ủy ban Thường vụ Quốc hội khi họp đã cho ý kiến.").organizer == "Ủy ban Thường vụ Quốc hội"
+    assert _event("Sáng 3/4, Cục Hàng không Việt Nam tổ chức hội nghị tổng kết.").organizer == "Cục Hàng không Việt Nam"
 
 
 def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():
