@@ -96,6 +96,7 @@ def test_a_place_ends_before_the_adverb_or_connective_that_follows_it():
 
 def test_an_organiser_ends_before_the_verb_that_follows_it():
     assert _event("Sở TN - MT chuẩn bị tổ chức hội nghị tổng kết công tác năm.").organizer == "Sở TN - MT"
+    assert _event("Sở Tài nguyên và Môi trường chuẩn bị tổ chức hội nghị tổng kết.").organizer == "Sở Tài nguyên và Môi trường"
     assert _event("Sáng 3/4, Ủy ban Thường vụ Quốc hội khi họp đã cho ý kiến.").organizer == "Ủy ban Thường vụ Quốc hội"
     assert _event("Sáng 3/4, Cục Hàng không Việt Nam tổ chức hội nghị tổng kết.").organizer == "Cục Hàng không Việt Nam"
 
