@@ -176,8 +176,8 @@ def announces_list(text: str) -> bool:
 
 
 def clean_point(text: str) -> str:
-    """Drop list markers and opening connectors; end with a full stop."""
-    text = ORDINAL_START.sub("", text.strip(), count=1)
+    """Drop list markers, opening connectors and the half of a quotation the sentence split left; end with a full stop."""
+    text = ORDINAL_START.sub("", _balance_quotes(text.strip()), count=1)
     previous = None
     while previous != text:
         previous, text = text, _CONNECTOR.sub("", text, count=1)
@@ -189,3 +189,18 @@ def clean_point(text: str) -> str:
     if text[-1] not in ".!?:”\"":
         text += "."
     return text[0].upper() + text[1:]
+
+
+_LONE_OPENING = re.compile(r'^\s*["“]\s*')
+_LONE_CLOSING = re.compile(r'\s*["”]\s*(?=[.!?…]*\s*$)')
+
+
+def _balance_quotes(text: str) -> str:
+    """A quotation spread over several sentences leaves an opening mark on its first sentence and a closing one
+    on its last; a point that is one of them loses the lone mark instead of showing half a quotation."""
+    straight = text.count('"') % 2 == 1
+    if (straight and text.lstrip().startswith('"')) or (text.count("“") > text.count("”") and text.lstrip().startswith("“")):
+        return _LONE_OPENING.sub("", text, count=1)
+    if straight or text.count("”") > text.count("“"):
+        return _LONE_CLOSING.sub("", text, count=1)
+    return text

@@ -107,3 +107,11 @@ def test_a_remark_with_no_matter_of_its_own_is_not_a_point():
     texts = ["Điều này là không đúng.", "Hiện chúng tôi chưa làm được.", "Số xã chưa có trạm y tế vẫn còn 12 xã."]
     points = key_points(_labelled(texts, ["limitation", "limitation", "limitation"]))
     assert [p.text for p in points] == ["Số xã chưa có trạm y tế vẫn còn 12 xã."]
+
+
+def test_a_point_cut_from_a_longer_quotation_loses_its_lone_quotation_mark():
+    texts = [
+        'Bộ trưởng nhấn mạnh: "Ngành sẽ rà soát toàn bộ các dự án chậm tiến độ. Các đơn vị phải báo cáo trước tháng 6".',
+    ]
+    points = key_points(_labelled(texts, ["task"]))
+    assert [p.text for p in points][-1] == "Các đơn vị phải báo cáo trước tháng 6."
