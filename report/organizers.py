@@ -11,7 +11,7 @@ import re
 
 from tongket.text.normalize import fold_key
 
-__all__ = ["normalize_organizer", "organizer_key", "ALIASES"]
+__all__ = ["normalize_organizer", "organizer_key", "ALIASES", "SHORT_NAMES"]
 
 # abbreviation (as written, word-bounded) → full form
 ALIASES = {
@@ -29,6 +29,17 @@ ALIASES = {
     "KH&CN": "Khoa học và Công nghệ", "KHCN": "Khoa học và Công nghệ", "CA": "Công an",
     "TP.HCM": "Thành phố Hồ Chí Minh", "TP. HCM": "Thành phố Hồ Chí Minh", "TP HCM": "Thành phố Hồ Chí Minh",
     "TPHCM": "Thành phố Hồ Chí Minh", "HCM": "Hồ Chí Minh", "TP.": "Thành phố", "TP": "Thành phố", "Tp.": "Thành phố",
+    "GD-ĐT": "Giáo dục và Đào tạo", "GD - ĐT": "Giáo dục và Đào tạo", "KH-ĐT": "Kế hoạch và Đầu tư",
+    "TN-MT": "Tài nguyên và Môi trường", "TN - MT": "Tài nguyên và Môi trường", "NN-PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "LĐ-TB-XH": "Lao động - Thương binh và Xã hội", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội", "QH": "Quốc hội",
+}
+# a ministry called by the first part of its name → its full name (whole names only: "Bộ Lao động Mỹ" stays)
+SHORT_NAMES = {
+    "Bộ Lao động": "Bộ Lao động - Thương binh và Xã hội", "Bộ Giáo dục": "Bộ Giáo dục và Đào tạo",
+    "Bộ Nông nghiệp": "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Tài nguyên": "Bộ Tài nguyên và Môi trường",
+    "Bộ Kế hoạch": "Bộ Kế hoạch và Đầu tư", "Bộ Thông tin": "Bộ Thông tin và Truyền thông",
+    "Bộ Khoa học": "Bộ Khoa học và Công nghệ", "Bộ Văn hóa": "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Giao thông": "Bộ Giao thông vận tải", "Bộ Lao động - Thương binh - Xã hội": "Bộ Lao động - Thương binh và Xã hội",
 }
 _ALIAS = re.compile(
     "|".join(rf"(?<![\w]){re.escape(short)}(?![\w])" for short in sorted(ALIASES, key=len, reverse=True))
@@ -52,8 +63,9 @@ def normalize_organizer(name: str | None) -> str | None:
     text = _ALIAS.sub(lambda m: ALIASES[m.group(0)], text)
     previous = None
     while previous != text:
-        previous, text = text, _TAIL.sub("", text).strip(" ,.;:-–")
+        previous, text = text, _TAIL.sub("", f" {text}").strip(" ,.;:-–")  # the space lets a name that is all tail go
     text = text.replace("Uỷ", "Ủy").replace("uỷ", "ủy").replace("Thuỷ", "Thủy").replace("thuỷ", "thủy")
+    text = SHORT_NAMES.get(text, text)
     words = text.split()
     if len(words) < 2 and words and words[0].lower() not in ("quốc hội", "chính phủ"):
         return text if text in ("Quốc hội", "Chính phủ") else None

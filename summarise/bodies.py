@@ -165,8 +165,9 @@ _PLACE_TAIL = re.compile(
     r"cũng|hay|xuất hiện|diễn ra)(?!\w).*$"
 )
 # the same for a body, and the verbs that follow one in news: "Sở TN - MT chuẩn bị …", "Bộ Quốc phòng Mỹ tuyên bố"
-_BODY_TAIL = re.compile(rf"{_PLACE_TAIL.pattern}|\s+(?:tuyên bố|cảnh báo|chuẩn bị|thực hiện|vì|hồi|một)(?!\w).*$")
+_BODY_TAIL = re.compile(rf"{_PLACE_TAIL.pattern}|\s+(?:tuyên bố|cảnh báo|chuẩn bị|thực hiện|giao cho|đưa|vì|hồi|một)(?!\w).*$")
 _OPEN_CONNECTIVE = re.compile(r"\s+(?:và|hoặc)$")
+_HEAD_AND = re.compile(r"^\S+\s+(?:và|của|với|cùng)\s")
 # a name may stop inside a two-syllable word ("tại Trung tâm Hội nghị quốc | gia"): it takes the word's second half
 _SPLIT_WORD = re.compile(
     r"(?<=\squốc) (?:gia|tế)(?!\w)|(?<=\snhân) dân(?!\w)|(?<=\sthanh) niên(?!\w)|(?<=\svăn) ho[áà]a?(?!\w)|"
@@ -188,6 +189,8 @@ def clean_body(name: str) -> str:
     if person is not None:
         name = name[: person.start()]
     name = _TRAILING_WORDS.sub("", _BODY_TAIL.sub("", name).strip(" ,.;:-–"))
+    if _HEAD_AND.match(name):  # "Bộ và Lâm Đồng": a bare head word joined to something else names no body
+        return ""
     return name.strip(" ,;:-–")
 
 

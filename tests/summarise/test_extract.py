@@ -99,6 +99,9 @@ def test_an_organiser_ends_before_the_verb_that_follows_it():
     assert _event("Sở Tài nguyên và Môi trường chuẩn bị tổ chức hội nghị tổng kết.").organizer == "Sở Tài nguyên và Môi trường"
     assert _event("Sáng 3/4, Ủy ban Thường vụ Quốc hội khi họp đã cho ý kiến.").organizer == "Ủy ban Thường vụ Quốc hội"
     assert _event("Sáng 3/4, Cục Hàng không Việt Nam tổ chức hội nghị tổng kết.").organizer == "Cục Hàng không Việt Nam"
+    assert _event("Sở Y tế Quảng Bình đưa ra nhiều giải pháp tại hội nghị tổng kết.").organizer == "Sở Y tế Quảng Bình"
+    # the "Bộ" of "Nam Trung Bộ" is no ministry
+    assert _event("Hội nghị tổng kết vùng Nam Trung Bộ và Tây Nguyên diễn ra tại Đà Nẵng.").organizer is None
 
 
 def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():

@@ -1,0 +1,19 @@
+"""One row per organising body in the report: abbreviations and short names spelt out, clause tails cut."""
+
+from tongket.report.organizers import normalize_organizer, organizer_key
+
+
+def test_abbreviations_and_clause_tails_give_the_full_name():
+    assert normalize_organizer("UBND TP.HCM đã") == "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+    assert normalize_organizer("Bộ GD-ĐT") == "Bộ Giáo dục và Đào tạo"
+    assert normalize_organizer("Sở TN - MT") == "Sở Tài nguyên và Môi trường"
+
+
+def test_a_ministry_called_by_the_first_part_of_its_name_is_the_same_ministry():
+    assert normalize_organizer("Bộ Lao động") == normalize_organizer("Bộ LĐ-TB&XH") == "Bộ Lao động - Thương binh và Xã hội"
+    assert normalize_organizer("Bộ Lao động Mỹ") == "Bộ Lao động Mỹ"
+
+
+def test_spellings_of_one_body_share_a_key():
+    assert organizer_key(normalize_organizer("Ủy ban thường vụ QH")) == organizer_key("Ủy ban Thường vụ Quốc hội")
+    assert normalize_organizer("hội trường") is None
