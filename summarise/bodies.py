@@ -165,7 +165,7 @@ _PLACE_TAIL = re.compile(
     r"cũng|hay|xuất hiện|diễn ra)(?!\w).*$"
 )
 # the same for a body, and the verbs that follow one in news: "Sở TN - MT chuẩn bị …", "Bộ Quốc phòng Mỹ tuyên bố"
-_BODY_TAIL = re.compile(rf"{_PLACE_TAIL.pattern}|\s+(?:tuyên bố|cảnh báo|chuẩn bị|thực hiện|giao cho|đưa|vì|hồi|một)(?!\w).*$")
+_BODY_TAIL = re.compile(rf"{_PLACE_TAIL.pattern}|\s+(?:tuyên bố|cảnh báo|chuẩn bị|thực hiện|giao cho|đưa|cho thấy|(?<![Vv]ấn )(?<![Tt]iêu )đề|lần|vì|hồi|một)(?!\w).*$")
 _OPEN_CONNECTIVE = re.compile(r"\s+(?:và|hoặc)$")
 _HEAD_AND = re.compile(r"^\S+\s+(?:và|của|với|cùng)\s")
 # a name may stop inside a two-syllable word ("tại Trung tâm Hội nghị quốc | gia"): it takes the word's second half
@@ -188,6 +188,8 @@ def clean_body(name: str) -> str:
     )
     if person is not None:
         name = name[: person.start()]
+    elif PERSON.fullmatch(name.strip(" ,.;:-–")):  # "Đoàn Thị Trung": the head word is a surname here
+        return ""
     name = _TRAILING_WORDS.sub("", _BODY_TAIL.sub("", name).strip(" ,.;:-–"))
     if _HEAD_AND.match(name):  # "Bộ và Lâm Đồng": a bare head word joined to something else names no body
         return ""

@@ -100,6 +100,8 @@ def test_an_organiser_ends_before_the_verb_that_follows_it():
     assert _event("Sáng 3/4, Ủy ban Thường vụ Quốc hội khi họp đã cho ý kiến.").organizer == "Ủy ban Thường vụ Quốc hội"
     assert _event("Sáng 3/4, Cục Hàng không Việt Nam tổ chức hội nghị tổng kết.").organizer == "Cục Hàng không Việt Nam"
     assert _event("Sở Y tế Quảng Bình đưa ra nhiều giải pháp tại hội nghị tổng kết.").organizer == "Sở Y tế Quảng Bình"
+    assert _event("Sáng 3/4, Đảng bộ tỉnh Bình Dương lần thứ IX tổ chức đại hội.").organizer == "Đảng bộ tỉnh Bình Dương"
+    assert _event("Bà Đoàn Thị Trung cho biết hội nghị tổng kết đã thành công.").organizer is None  # Đoàn: a surname here
     # the "Bộ" of "Nam Trung Bộ" is no ministry
     assert _event("Hội nghị tổng kết vùng Nam Trung Bộ và Tây Nguyên diễn ra tại Đà Nẵng.").organizer is None
 
