@@ -28,8 +28,26 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
 _LAST_WORD = re.compile(r"([\w./]+)$")
 
 
+# Some corpora glue the headline to a dated lead on the first line: "… phải được tăng lên Sáng nay 8-6, Quốc hội …".
+# A capitalised time of day or date right after a word, with no punctuation between, starts the lead.
+_GLUED_LEAD = re.compile(
+    r"(?<=[\w%”\"')?!])\s+(?=(?:Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:nay|qua|hôm qua|\(?\d)|Ngày\s+\d{1,2}[/-]\d)"
+)
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines are units; a line wrapped mid-sentence is joined to the line it continues."""
+    """Non-empty lines are units; a line wrapped mid-sentence is joined to the line it continues; a first line
+    that is a headline glued to its lead is two units."""
+    spans = _lines(text)
+    if spans:
+        start, end = spans[0]
+        glued = _GLUED_LEAD.search(text, start, min(end, start + 200))
+        if glued and len(text[start : glued.start()].split()) >= 3:
+            spans[0:1] = [(start, glued.start()), (glued.end(), end)]
+    return spans
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         start, end = match.start(), match.end()

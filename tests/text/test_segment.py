@@ -46,6 +46,15 @@ def test_list_lines_are_not_joined():
     assert len(split_paragraphs(text)) == 3
 
 
+def test_a_headline_glued_to_its_dated_lead_is_two_paragraphs():
+    text = ("Cần tăng tốc giải ngân vốn đầu tư công Sáng nay 8-6, UBND tỉnh tổ chức hội nghị sơ kết.\n\n"
+            "Hội nghị nêu nhiều giải pháp. Chiều nay 9-6 đoàn đi kiểm tra dự án.")
+    assert split_paragraphs(text) == [
+        "Cần tăng tốc giải ngân vốn đầu tư công", "Sáng nay 8-6, UBND tỉnh tổ chức hội nghị sơ kết.",
+        "Hội nghị nêu nhiều giải pháp. Chiều nay 9-6 đoàn đi kiểm tra dự án.",
+    ]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=600))
 def test_paragraph_segmentation_loses_no_text(text):
