@@ -52,7 +52,7 @@ def extract_event(article: Article) -> Event:
         location=place(events, sentences[len(titles) :]),
         organizer=organizer(events, sentences[len(titles) :], titles),
         participants=_attendance(lead),
-        people=people([s.text for p in body for s in (p.sentences or [])]),
+        people=people(titles + [s.text for p in body for s in (p.sentences or [])]),  # a headline often names the speaker
         documents=documents(" ".join(p.text for p in article.paragraphs if p.role in ("body", "title"))),
         period=_period(title or "", lead),
     )

@@ -20,7 +20,7 @@ PERSON = re.compile(rf"(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True
 COUNTRIES = r"Hàn Quốc|Trung Quốc|Nhật Bản|Thái Lan|Hà Lan|Triều Tiên|Đài Loan|Ấn Độ|Hồng Kông|Ma Cao|Mông Cổ|Tây Ban Nha|Bồ Đào Nha|Thụy (?:Sĩ|Điển)"
 NOT_PEOPLE = re.compile(
     r"^(?:Hà (?:Nội|Tĩnh|Giang|Nam)|Cao Bằng|Lâm Đồng|Hồ Chí Minh|Thái (?:Bình|Nguyên)|Lào Cai|Kim Bảng|Phan Thiết|"
-    r"Quan Hóa|Bình Dương|Đồng (?:Nai|Tháp|Hới|Xoài)|Hồ Gươm|Hà Đông|Lê Lợi|Trần Phú|Nguyễn Trãi|Lý Thường Kiệt|Kim Mã|"
+    r"Quan Hóa|Bình Dương|Đồng (?:Nai|Tháp|Hới|Xoài)|Hồ Gươm|Hồ Tây|Hà Đông|Lê Lợi|Trần Phú|Nguyễn Trãi|Lý Thường Kiệt|Kim Mã|"
     r"Tôn Đức Thắng|Phan Đình Phùng|Giang Văn Minh|Võ Văn Kiệt|Lý Sơn|Chu Lai|Văn Miếu|Tây Nguyên|Mai Châu|Châu (?:Á|Âu|Phi|Mỹ|Úc|Đại Dương)(?: - Thái Bình Dương)?|"
     rf"{COUNTRIES})$"
 )

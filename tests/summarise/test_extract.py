@@ -276,6 +276,8 @@ def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people
     )
     positions = {p.name: p.position for p in reported.people}
     assert positions["Lê Văn Minh"] == "" and positions["Hoàng Văn Tú"] == "bộ trưởng Bộ Tư pháp"
+    headline = _event("Các trường được tự chủ tài chính.", title="Bộ trưởng Phan Văn Hùng: Trường phải tự chủ")
+    assert [(p.name, p.position) for p in headline.people] == [("Phan Văn Hùng", "Bộ trưởng")]
     union = _event("Ông Lê Văn Minh, Bí thư Đoàn TNCS Hồ Chí Minh tỉnh, phát biểu.")
     assert {p.name for p in union.people} == {"Lê Văn Minh"}
 
