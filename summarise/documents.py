@@ -31,14 +31,19 @@ _STOP = (
     r"Ông|Bà|ông|bà|nêu(?! gương)|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành|"
     r"sắp|và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư)))"
 )
-_NAME = rf"(?:\s+(?!{_STOP}(?!\w))(?:[Pp]hòng,\s*chống|[\w&]+(?:/[\w&]+)*|\(sửa đổi\)|\(sửa đổi, bổ sung\))|(?<=[Nn]hà)\s+ở(?!\w))"
+# "luật Mỹ" (a country's law), "Luật Theo …" (a headline glued to its lead): no law's name
+_NOT_A_LAW = (
+    r"\s+(?:Mỹ|Anh|Đức|Pháp|Nga|Nhật|Canada|Malaysia|Singapore|Trung Quốc|Australia|Úc|Texas|EU|Việt Nam|VN|"
+    r"Theo|Đã|Tại|Trong|Ngày|Sáng|Chiều|Khi|Nếu|Với|Để|Do|Vì)(?!\w)"
+)
+_NAME = rf"(?:\s+(?!{_STOP}(?!\w))(?:[Pp]hòng,\s*chống|[\w&]+(?:/[\w&]+)*|\(sửa đổi\)|\(sửa đổi, bổ sung\))|(?<=[Nn]hà)\s+ở(?!\w)|(?<=[Hh]àng)\s+không(?!\w))"
 _LONG_NAME = rf"(?:{_NAME}|\s*[-–]\s*(?=[\w])(?!{_STOP}(?!\w))[\w&]+|\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)"
 _NAMED = re.compile(
     rf"(?<!\w)("
     rf"(?:Bộ luật|Pháp lệnh)(?:{_NAME}){{1,5}}"
-    rf"|(?<!pháp )(?<!kỷ )(?<!quy )(?<!Pháp )(?:(?i:luật)(?=\s+[{UPPER}])|(?i:luật)(?=\s+(?:tiếp|đất|giao|bảo|phòng|doanh|đầu|xây|nhà|thuế|hình|dân|lao|an|ngân|đấu|tổ|cán|công|"
+    rf"|(?<!pháp )(?<!kỷ )(?<!quy )(?<!Pháp )(?<!ĐH )(?<!học )(?<!Trường )(?:(?i:luật)(?=\s+[{UPPER}])(?!{_NOT_A_LAW})|(?i:luật)(?=\s+(?:tiếp|đất|giao|bảo|phòng|doanh|đầu|xây|nhà|thuế|hình|dân|lao|an|ngân|đấu|tổ|cán|công|"
     rf"thanh|khiếu|tố|báo|giáo|y|môi|biển|đa|thủy|thuỷ|ngân|quản|cư|hôn|trẻ|người|kinh|xử|thi|tín|điện|viễn|hải|hàng|"
-    rf"chứng|quốc|du|văn|thể|di|đường|đê|phá|bình|hợp|hóa|hoá|dược|khám|tiếp cận|an ninh|an toàn|rượu|khuyến|cấp|xuất|nhập|thực hành|phòng|chống|viên)\b))(?:{_LONG_NAME}){{1,10}}"
+    rf"chứng|quốc|du|văn|thể|di|đường|đê|phá|bình|hợp|hóa chất|hoá chất|dược|khám|tiếp cận|an ninh|an toàn|rượu|khuyến|cấp|xuất|nhập|thực hành|phòng|chống|viên)\b))(?:{_LONG_NAME}){{1,10}}"
     rf"|Hiến pháp(?:\s+năm\s+\d{{4}})?"
     rf"|(?i:điều lệ)\s+(?:Đảng|[{UPPER}][\w]*(?:\s+[{UPPER}][\w]*)*)"
     rf"|Cương lĩnh(?:{_NAME}){{1,10}}"

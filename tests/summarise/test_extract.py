@@ -180,6 +180,8 @@ def test_an_agreement_between_two_countries_keeps_both_names():
                                "Hiệp định Đối tác toàn diện và tiến bộ xuyên Thái Bình Dương (CPTPP)"]
     housing = _event("Sáng 8/8, hội nghị góp ý Luật Nhà ở, ban hành Quy chế làm việc của Hội đồng; Chương trình nghị sự có 5 nội dung.")
     assert housing.documents == ["Luật Nhà ở", "Quy chế làm việc"]
+    not_laws = _event("Sinh viên Trường ĐH Luật Hà Nội so sánh luật Mỹ với Luật Hàng không dân dụng; cần luật hoá quy định này.")
+    assert not_laws.documents == ["Luật Hàng không dân dụng"]
     laws = _event("Sáng 9/9, tỉnh tổng kết thi hành Luật Phòng, chống tham nhũng và Luật Phòng, chống HIV/AIDS.")
     assert laws.documents == ["Luật Phòng, chống tham nhũng", "Luật Phòng, chống HIV/AIDS"]
 
