@@ -161,11 +161,14 @@ _BAD_PLACE = re.compile(r"^(?:Việt Nam|Hội|Ông|Bà|Đồng chí)\b")
 # A place name may carry lower-case syllables ("Trung tâm Hội nghị quốc gia"), but never an adverb or a connective:
 # "tại Hà Nội vẫn còn …", "tại VN hiện quá cao" end the place before them.
 _PLACE_TAIL = re.compile(
-    r"\s+(?:(?<!thực )(?<!phát )(?<!thể )hiện|quá|rất|lại|(?<![Hh]àng )không|chưa|cần|phải|khi|nên|thì|mà|nhưng|song|bị|đều|luôn|vẫn|còn|đã|đang|sẽ|"
-    r"cũng|hay|xuất hiện|diễn ra)(?!\w).*$"
+    r"\s+(?:(?<!thực )(?<!phát )(?<!thể )hiện|quá|rất|lại|(?<![Hh]àng )không|chưa|cần|phải|khi|nên|thì|mà|nhưng|"
+    r"song|bị|đều|luôn|vẫn|còn|đã|đang|sẽ|cũng|hay|xuất hiện|diễn ra)(?!\w).*$"
 )
 # the same for a body, and the verbs that follow one in news: "Sở TN - MT chuẩn bị …", "Bộ Quốc phòng Mỹ tuyên bố"
-_BODY_TAIL = re.compile(rf"{_PLACE_TAIL.pattern}|\s+(?:tuyên bố|cảnh báo|chuẩn bị|thực hiện|giao cho|đưa|cho thấy|(?<![Vv]ấn )(?<![Tt]iêu )đề|lần|vì|hồi|một)(?!\w).*$")
+_BODY_TAIL = re.compile(
+    rf"{_PLACE_TAIL.pattern}|\s+(?:tuyên bố|cảnh báo|chuẩn bị|thực hiện|giao cho|đưa|cho thấy|"
+    r"(?<![Vv]ấn )(?<![Tt]iêu )đề|lần|vì|hồi|một)(?!\w).*$"
+)
 _OPEN_CONNECTIVE = re.compile(r"\s+(?:và|hoặc)$")
 _HEAD_AND = re.compile(r"^\S+\s+(?:và|của|với|cùng)\s")
 # a name may stop inside a two-syllable word ("tại Trung tâm Hội nghị quốc | gia"): it takes the word's second half

@@ -58,8 +58,9 @@ _NAMED = re.compile(
     rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?\s*[IVXL\d]*|của Đảng))+"
     rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động| nghị sự)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
     rf"|(?i:đề án|chương trình|chiến lược|kế hoạch|quy định|quy chế)\s+“[^”]{{5,160}}”"
-    rf"|Hiệp định(?:\s+(?:[Tt]ự do|[{UPPER}][\w&-]*(?:\s+(?!{_STOP}(?!\w))[{LOWER}]\w*)?|\([A-Z-]+\)|[-–](?=\s+[{UPPER}])|và(?!\s+(?i:hiệp định))|về|"
-    rf"thương mại|tự do|đối tác|toàn diện|tiến bộ|xuyên|hợp tác|kinh tế|đầu tư))+"
+    rf"|Hiệp định(?:\s+(?:[Tt]ự do|[{UPPER}][\w&-]*(?:\s+(?!{_STOP}(?!\w))[{LOWER}]\w*)?|\([A-Z-]+\)|"
+    rf"[-–](?=\s+[{UPPER}])|và(?!\s+(?i:hiệp định))|về|thương mại|tự do|đối tác|toàn diện|tiến bộ|xuyên|hợp tác|"
+    rf"kinh tế|đầu tư))+"
     rf")"
 )
 # "Kế hoạch 5 năm", "Báo cáo 10 năm": a span of time, not a document number

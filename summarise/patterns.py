@@ -17,7 +17,10 @@ _SURNAMES = (
 NAME_WORD = rf"(?![{UPPER}]{{2}})[{UPPER}][\w]*(?:-[{LOWER}]\w*)?"  # "Kim Jong-un" keeps its hyphen; "TNCS" is no name
 PERSON = re.compile(rf"(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True))})(?:\s+{NAME_WORD}){{1,3}}(?!\w)")
 # countries whose first syllable is also a surname: never a person, and never glued to the name that follows them
-COUNTRIES = r"Hàn Quốc|Trung Quốc|Nhật Bản|Thái Lan|Hà Lan|Triều Tiên|Đài Loan|Ấn Độ|Hồng Kông|Ma Cao|Mông Cổ|Tây Ban Nha|Bồ Đào Nha|Thụy (?:Sĩ|Điển)"
+COUNTRIES = (
+    r"Hàn Quốc|Trung Quốc|Nhật Bản|Thái Lan|Hà Lan|Triều Tiên|Đài Loan|Ấn Độ|Hồng Kông|Ma Cao|Mông Cổ|Tây Ban Nha|"
+    r"Bồ Đào Nha|Thụy (?:Sĩ|Điển)"
+)
 NOT_PEOPLE = re.compile(
     r"^(?:Hà (?:Nội|Tĩnh|Giang|Nam)|Cao Bằng|Lâm Đồng|Hồ Chí Minh|Thái (?:Bình|Nguyên)|Lào Cai|Kim Bảng|Phan Thiết|"
     r"Quan Hóa|Bình Dương|Đồng (?:Nai|Tháp|Hới|Xoài)|Hồ Gươm|Hồ Tây|Hà Đông|Lê Lợi|Trần Phú|Nguyễn Trãi|Lý Thường Kiệt|Kim Mã|"
