@@ -174,7 +174,8 @@ _HEAD_AND = re.compile(r"^\S+\s+(?:và|của|với|cùng)\s")
 # a name may stop inside a two-syllable word ("tại Trung tâm Hội nghị quốc | gia"): it takes the word's second half
 _SPLIT_WORD = re.compile(
     r"(?<=\squốc) (?:gia|tế)(?!\w)|(?<=\snhân) dân(?!\w)|(?<=\sthanh) niên(?!\w)|(?<=\svăn) ho[áà]a?(?!\w)|"
-    r"(?<=\sthể) thao(?!\w)|(?<=\shội) nghị(?!\w)|(?<=\sdu) lịch(?!\w)"
+    r"(?<=\sthể) thao(?!\w)|(?<=\shội) nghị(?!\w)|(?<=\sdu) lịch(?!\w)|(?<=\sbáo) chí(?!\w)|(?<=\sđào) tạo(?!\w)|"
+    r"(?<=\snghị) quốc (?:gia|tế)(?!\w)"
 )
 
 

@@ -92,6 +92,8 @@ def test_a_place_ends_before_the_adverb_or_connective_that_follows_it():
     assert _event("Ngày 2/5, hội nghị diễn ra tại Trung tâm Hội nghị quốc gia với 500 đại biểu.").location == (
         "Trung tâm Hội nghị quốc gia")
     assert _event("Sáng 3/4, hội nghị tổng kết diễn ra tại Cảng hàng không Nội Bài.").location == "Cảng hàng không Nội Bài"
+    assert _event("Sáng 3/4, hội nghị tổng kết tại Trung tâm hội nghị quốc gia.").location == "Trung tâm hội nghị quốc gia"
+    assert _event("Sáng 3/4, hội nghị tổng kết tại Trung tâm đào tạo cán bộ.").location == "Trung tâm đào tạo"
 
 
 def test_an_organiser_ends_before_the_verb_that_follows_it():
