@@ -80,7 +80,8 @@ LAW = re.compile(rf"\bLuật\s+((?:[{UPPER}][\w]*|và|các|đầu|tư)(?:\s+[\w]
 
 DASH = r"\s*[-–—]\s*"
 PERIOD = re.compile(
-    rf"(?:(?:6|sáu|9|chín)\s+tháng\s+(?:đầu\s+|cuối\s+)?năm\s+\d{{4}}|quý\s+[IV1-4]+\s*(?:/|năm)\s*\d{{4}}|"
+    rf"(?:(?:\d{{1,2}}|sáu|chín|bảy|tám)\s+tháng\s+(?:đầu\s+|cuối\s+)?năm(?:\s+\d{{4}})?(?!\w)|"
+    rf"qu[ýí]\s+[IV1-4]+\s*(?:/|-|năm)\s*\d{{4}}|"
     rf"năm học\s+\d{{4}}{DASH}\d{{4}}|nhiệm kỳ\s+\d{{4}}{DASH}\d{{4}}|giai đoạn\s+\d{{4}}{DASH}\d{{4}}|"
     rf"năm\s+\d{{4}}|(?:\d+|một|hai|ba|năm|mười)\s+năm\s+(?:thực hiện|triển khai)\s+(?:{DOC_TYPES})(?:\s+số)?\s+\d+[\w/-]*)",
     re.IGNORECASE,

@@ -302,3 +302,10 @@ def test_implausible_years_are_not_event_dates():
     assert event_date(["Ngày 16/9/1968, quân và dân ta mở chiến dịch."], "", "2019-09-16") is None
     assert event_date(["Sáng 3/5/2031, hội nghị khai mạc."], "", "2019-05-03") is None
     assert event_date(["Sáng 3/5/2019, hội nghị khai mạc."], "", "2019-05-03").iso == "2019-05-03"
+
+
+def test_the_period_reviewed_is_read_with_or_without_its_year():
+    assert _event("Sáng 12/7, Sở Nội vụ sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ thời gian tới.").period == (
+        "6 tháng đầu năm")
+    assert _event("Sáng 3/10, tỉnh giao ban kinh tế 9 tháng đầu năm 2024.").period == "9 tháng đầu năm 2024"
+    assert _event("Chiều 5/4, ngành thuế đánh giá kết quả thu ngân sách quí 1-2024.").period == "quí 1-2024"
