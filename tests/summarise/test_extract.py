@@ -308,4 +308,4 @@ def test_the_period_reviewed_is_read_with_or_without_its_year():
     assert _event("Sáng 12/7, Sở Nội vụ sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ thời gian tới.").period == (
         "6 tháng đầu năm")
     assert _event("Sáng 3/10, tỉnh giao ban kinh tế 9 tháng đầu năm 2024.").period == "9 tháng đầu năm 2024"
-    assert _event("Chiều 5/4, ngành thuế đánh giá kết quả thu ngân sách quí 1-2024.").period == "quí 1-2024"
+    assert _event("Chiều 5/4, ngành thuế đánh giá kết quả thu ngân sách quí 1-2024.").period == "quí 1–2024"
