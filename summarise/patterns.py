@@ -59,7 +59,10 @@ POSITION_AFTER = re.compile(
     r"[^;:.()“”]*?)(?=\s*(?:\)|;|:|\.(?:\s|$)|$|,?\s+(?:cho biết|cho rằng|nhấn mạnh|phát biểu|đề nghị|yêu cầu|khẳng định|"
     r"chủ trì|dự và|đã|nêu|báo cáo|trình bày|lưu ý|chỉ đạo|đánh giá|nói|chia sẻ|góp ý|kết luận|"
     r"cùng chủ trì|tham dự|nhận định|giới thiệu|đồng chủ trì|khẳng định|bày tỏ|xác nhận|cho hay|"
-    r"trả lời|thừa nhận|tiết lộ|giải thích|ký|vừa|cũng)(?!\w)))",
+    r"trả lời|thừa nhận|tiết lộ|giải thích|ký|vừa|cũng|nhận xét|tổng kết|đọc|trăn trở|lấy|có thể|rằng|kiến nghị|đề xuất|"
+    r"thông báo|tuyên bố|phân tích|cảnh báo|kêu gọi|nhắc lại|ghi nhận|biểu dương|hoan nghênh|cảm ơn|chúc mừng|"
+    r"mong muốn|hy vọng|lo ngại|băn khoăn|phản ánh|lý giải|chỉ ra|chỉ rõ|đưa ra|tâm sự|công bố|trao|tặng|gửi|là|sẽ|đang|"
+    r"được|bị|không|chưa|vẫn|tiếp tục)(?!\w)))",
 )
 # CHAIR and SPEAKER are matched against lower-cased text
 CHAIR = re.compile(r"chủ trì|đồng chủ trì|chủ tọa")

@@ -87,7 +87,8 @@ _SCHOOL_BEFORE = re.compile(rf"Trường\s+(?:(?:{P.SCHOOL_TYPES})\s+)+$")
 # a verb or a second person between a title and a name: the title is someone else's
 _NOT_A_TITLE = re.compile(
     r"\s(?:nói|cho biết|cho rằng|và giao|giao cho|yêu cầu|đề nghị|mượn|nhấn mạnh|phát biểu|khẳng định|lưu ý|và ông|và bà|cùng ông|cùng bà|"
-    r"đã|cũng|của ông|của bà|tháp tùng|phê bình|kể từ|quyết định|thi hành|kỷ luật)\s"
+    r"đã|cũng|của ông|của bà|tháp tùng|phê bình|kể từ|quyết định|thi hành|kỷ luật|rằng|có thể|xác nhận|nhận xét|trao|tặng|"
+    r"chúc mừng|cảm ơn|sẽ|đang|là|được|bị)\s"
 )
 # "kỷ luật nguyên bộ trưởng Bộ X đối với ông Y": the title is Y's, without the words that point to him
 _TOWARDS = re.compile(r"\s+(?:đối với|với)\s+(?:ông|bà)\s*$")
@@ -102,5 +103,31 @@ def _position(sentence: str, end: int, before: str) -> str:
     while title and _NOT_A_TITLE.search(title.group(0)):  # "Thủ tướng nói và giao Bộ trưởng …": the nearer title
         title = P.TITLE_BEFORE_NAME.search(before, title.start() + 1)
     if after and not (title and after.group(0).lstrip().startswith("(")):
-        return after.group(1).strip(" ,-–")
-    return _TOWARDS.sub("", title.group(0)).strip(" ,(-–") if title else ""
+        return _titles_only(after.group(1).strip(" ,-–"))
+    return _titles_only(_TOWARDS.sub("", title.group(0)).strip(" ,(-–")) if title else ""
+
+
+# what may follow a comma inside a position: another title or the body it belongs to ("Thứ trưởng Bộ X, Chủ tịch
+# Liên đoàn Y"); anything else is the sentence going on ("Bí thư Đoàn trường, trăn trở: …")
+_NEXT_TITLE = re.compile(
+    rf"(?:{P.TITLE_WORDS}|Trưởng|Phó|Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Hội|Liên đoàn|Liên hiệp|Trường|Viện|Cục|Tổng cục|Vụ|"
+    r"Công ty|Tập đoàn|Tổng công ty|Ngân hàng|Đoàn|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|"
+    r"Quận ủy|Quận uỷ|Văn phòng|Trung tâm|Phòng|Học viện|Đại học|Bệnh viện|Báo|Đài|Tạp chí|CLB|Câu lạc bộ|MTTQ|Mặt trận|"
+    r"Công an|Bộ Chỉ huy|Quân khu|Quân đoàn|kiêm|nguyên|tỉnh|thành phố|TP|huyện|quận|xã|phường)(?!\w)"
+)
+
+
+# a second person or a dangling word at the end: "Hiệu trưởng Trường X và ông …", "Phó Thủ tướng và"
+_OTHER_PERSON = re.compile(r"\s(?:và|cùng)\s+(?:ông|bà)\s.*$")
+_DANGLING = re.compile(r"(?:\s+(?:và|cùng|lại|thì|mà|với))+$")
+
+
+def _titles_only(position: str) -> str:
+    """The position up to the first comma that the sentence, not another title, goes on after."""
+    parts = _DANGLING.sub("", _OTHER_PERSON.sub("", position.split('"')[0])).split(",")
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if not _NEXT_TITLE.match(part.strip()):
+            break
+        kept.append(part)
+    return _DANGLING.sub("", ",".join(kept).strip(" ,-–"))

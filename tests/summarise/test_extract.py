@@ -286,6 +286,24 @@ def test_a_person_takes_the_title_nearest_the_name_and_continents_are_not_people
     assert {p.name for p in union.people} == {"Lê Văn Minh"}
 
 
+def test_a_position_ends_where_the_sentence_goes_on():
+    event = _event(
+        "Ông Trần Văn Bình, Giám đốc Sở Nội vụ nhận xét, công tác cải cách còn chậm.",
+        "Bà Lê Thị Hoa, Hiệu trưởng Trường THPT Hòa Bình, quận 3, trăn trở: học sinh còn thiếu sân chơi.",
+        "Theo ông Phạm Văn Nam, Phó Giám đốc Sở Y tế, năm nay toàn tỉnh có 12 ca bệnh mới.",
+        "Ông Ngô Văn Tâm, Phó Chủ tịch Hội Nông dân tỉnh khoá IV tổng kết hoạt động của nhiệm kỳ.",
+        "Ông Đỗ Văn Hải, Thứ trưởng Bộ Xây dựng, Chủ tịch Hội Kiến trúc sư tỉnh, phát biểu bế mạc.",
+        "Ông Vũ Văn Lâm, Hiệu trưởng Trường THCS Hòa An và ông Hồ Văn Tư cùng trao giải.",
+    )
+    positions = {p.name: p.position for p in event.people}
+    assert positions["Trần Văn Bình"] == "Giám đốc Sở Nội vụ"
+    assert positions["Lê Thị Hoa"] == "Hiệu trưởng Trường THPT Hòa Bình, quận 3"
+    assert positions["Phạm Văn Nam"] == "Phó Giám đốc Sở Y tế"
+    assert positions["Ngô Văn Tâm"] == "Phó Chủ tịch Hội Nông dân tỉnh khoá IV"
+    assert positions["Đỗ Văn Hải"] == "Thứ trưởng Bộ Xây dựng, Chủ tịch Hội Kiến trúc sư tỉnh"
+    assert positions["Vũ Văn Lâm"] == "Hiệu trưởng Trường THCS Hòa An"
+
+
 def test_attendance_is_a_count_of_people_attending_not_any_count_of_people():
     assert _event("Năm 2024, thanh tra phát hiện 93 vụ, 108 người có hành vi tham nhũng.").participants is None
     assert _event("Sáng 9/1, hội nghị có sự tham dự của hơn 300 người đại diện các sở, ngành.").participants.startswith("hơn 300 người")
