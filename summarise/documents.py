@@ -56,7 +56,7 @@ _NAMED = re.compile(
     rf"|(?i:nghị quyết|NQ)(?:\s+(?:của\s+)?(?:Hội nghị|Hội nghị lần thứ \w+,?)?\s*(?:Ban Chấp hành\s+)?)?(?:Trung ương|TƯ|TW|T\.Ư|(?i:đại hội))"
     rf"(?:\s+(?:\d+(?:,\s*\d+)*|lần thứ \w+|[IVXL]+|\(?(?:khóa|khoá)\s+[IVXL]+\)?|Đảng(?: toàn quốc)?(?: lần thứ)?\s*[IVXL\d]*|"
     rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?\s*[IVXL\d]*|của Đảng))+"
-    rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động| nghị sự)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
+    rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?<!Vụ )(?<!Ban )(?<!Cục )(?<![Pp]hòng )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động| nghị sự)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
     rf"|(?i:đề án|chương trình|chiến lược|kế hoạch|quy định|quy chế)\s+“[^”]{{5,160}}”"
     rf"|Hiệp định(?:\s+(?:[Tt]ự do|[{UPPER}][\w&-]*(?:\s+(?!{_STOP}(?!\w))[{LOWER}]\w*)?|\([A-Z-]+\)|"
     rf"[-–](?=\s+[{UPPER}])|và(?!\s+(?i:hiệp định))|về|thương mại|tự do|đối tác|toàn diện|tiến bộ|xuyên|hợp tác|"

@@ -219,6 +219,15 @@ def test_numbers_after_document_words_that_are_not_document_numbers():
     assert {"Chỉ thị số 08", "điều lệ Đảng"} <= set(dated.documents)
 
 
+def test_a_department_named_after_planning_or_strategy_is_no_document():
+    event = _event(
+        "Ông Lê Văn Minh, Vụ trưởng Vụ Chiến lược phát triển ngân hàng, cho biết tín dụng tăng 12%.",
+        "Bà Trần Thị Mai, Trưởng phòng Kế hoạch - Tài chính Sở Y tế tỉnh, trình bày dự toán.",
+        "Ban Kế hoạch Đầu tư của tổng công ty thực hiện Đề án tái cơ cấu doanh nghiệp nhà nước.",
+    )
+    assert event.documents == ["Đề án tái cơ cấu doanh nghiệp nhà nước"]
+
+
 def test_the_event_sentence_names_the_year_before_the_rest_of_the_article():
     event = _event(
         "Sáng 20/6, hội nghị tổng kết công tác phòng chống thiên tai năm 2018 diễn ra tại Hà Nội.",
