@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tongket.summarise import patterns as P
+from tongket.summarise.bodies import BODY_HEAD
 
 __all__ = ["Person", "people"]
 
@@ -110,10 +111,8 @@ def _position(sentence: str, end: int, before: str) -> str:
 # what may follow a comma inside a position: another title or the body it belongs to ("Thứ trưởng Bộ X, Chủ tịch
 # Liên đoàn Y"); anything else is the sentence going on ("Bí thư Đoàn trường, trăn trở: …")
 _NEXT_TITLE = re.compile(
-    rf"(?:{P.TITLE_WORDS}|Trưởng|Phó|Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Hội|Liên đoàn|Liên hiệp|Trường|Viện|Cục|Tổng cục|Vụ|"
-    r"Công ty|Tập đoàn|Tổng công ty|Ngân hàng|Đoàn|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|"
-    r"Quận ủy|Quận uỷ|Văn phòng|Trung tâm|Phòng|Học viện|Đại học|Bệnh viện|Báo|Đài|Tạp chí|CLB|Câu lạc bộ|MTTQ|Mặt trận|"
-    r"Công an|Bộ Chỉ huy|Quân khu|Quân đoàn|kiêm|nguyên|tỉnh|thành phố|TP|huyện|quận|xã|phường)(?!\w)"
+    rf"(?:{P.TITLE_WORDS}|{BODY_HEAD}|Trưởng|Phó|Phòng|CLB|Câu lạc bộ|Quân khu|Quân đoàn|kiêm|nguyên|tỉnh|thành phố|TP|"
+    r"huyện|quận|xã|phường)(?!\w)"
 )
 
 
