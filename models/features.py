@@ -17,7 +17,7 @@ from tongket.text.items import ORDINAL_START
 from tongket.text.normalize import fold_key
 
 __all__ = [
-    "analyze", "TermIndex", "SparseRows", "local_matrix", "context_matrix", "context_width", "LOCAL_FEATURES", "ROLES",
+    "analyze", "TermIndex", "SparseRows", "local_matrix", "unit_dense", "context_matrix", "context_width", "LOCAL_FEATURES", "ROLES",
     "group_order",
 ]
 
@@ -197,6 +197,20 @@ def local_matrix(units: Sequence[Unit]) -> np.ndarray:
     if not units:
         return np.zeros((0, len(LOCAL_FEATURES)))
     return np.column_stack(columns)
+
+
+def unit_dense(units: Sequence[Unit], embeddings: str | None = None, scale: float = 1.0) -> np.ndarray:
+    """`local_matrix`, then, for a model that reads them, the units' sentence embeddings times `scale`.
+
+    Embeddings tell apart what shares no word with the training data: on real articles they lifted
+    paragraph macro-F1 from 0.711 to 0.744 under grouped cross-validation (README, "accurate model").
+    """
+    local = local_matrix(units)
+    if not embeddings:
+        return local
+    from tongket.models.embeddings import passage_embeddings
+
+    return np.hstack([local, scale * passage_embeddings([u.text for u in units])])
 
 
 def context_width(first_pass_width: int, article: bool = False) -> int:

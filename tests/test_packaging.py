@@ -1,4 +1,4 @@
-"""The wheel installs one import package, `tongket`, with the default model and the digest schema inside."""
+"""The wheel installs one import package, `tongket`, with the default and accurate models and the digest schema inside."""
 
 import subprocess
 import sys
@@ -18,5 +18,6 @@ def test_wheel_has_only_the_tongket_package(tmp_path):
     top = {name.split("/")[0] for name in names}
     assert top == {"tongket", next(t for t in top if t.endswith(".dist-info"))}
     for required in ("tongket/models/default/runtime.npz", "tongket/models/default/manifest.json",
+                     "tongket/models/accurate/runtime.npz", "tongket/models/accurate/manifest.json",
                      "tongket/summarise/digest.schema.json", "tongket/__init__.py", "tongket/pipeline.py", "tongket/report/templates/report.html.j2", "tongket/cli/app.py"):
         assert required in names

@@ -22,7 +22,8 @@ def write_card(result, articles, options, directory: Path) -> Path:
         "# tongket model card",
         "",
         f"- Trained: {date.today().isoformat()}",
-        f"- Backend: {options.backend}" + (f" (base model {options.base_model})" if options.base_model else ""),
+        f"- Backend: {options.backend}" + (f" (base model {options.base_model})" if options.base_model else "")
+        + (f", reading {options.embeddings} sentence embeddings (needs tongket[embeddings])" if options.embeddings else ""),
         f"- Data: {result.articles} labelled articles, {result.units} paragraphs",
         f"- Python {platform.python_version()}; " + ", ".join(_versions()),
         "",

@@ -14,8 +14,11 @@ from pathlib import Path
 __all__ = ["held_out_scores"]
 
 
-def held_out_scores(labels: Path, reference: Path, corpus: Path, split: str = "test") -> dict[str, float]:
-    """Scores of the shipped recipe on the reference digests' `split` articles, trained without them."""
+def held_out_scores(
+    labels: Path, reference: Path, corpus: Path, split: str = "test", model: Path | None = None
+) -> dict[str, float]:
+    """Scores of a model folder's recipe (the shipped default's unless `model` is given) on the reference digests'
+    `split` articles, trained without them."""
     from tongket.models.store import default_model_dir
     from tongket.pipeline import digest_batch
     from tongket.text.read import article_from_record
@@ -30,7 +33,7 @@ def held_out_scores(labels: Path, reference: Path, corpus: Path, split: str = "t
     articles = load_labels([labels], corpus=corpus)
     train = [a for a in articles if a.id not in held_out]
     test = [a for a in articles if a.id in held_out]
-    classifier = fit_linear(train, options_from_model(default_model_dir())).runtime_
+    classifier = fit_linear(train, options_from_model(model or default_model_dir())).runtime_
     review = ReviewReport()
     levels = evaluate_classifier(classifier, test, review)
     digests = DigestScores()

