@@ -184,12 +184,16 @@ def clean_body(name: str) -> str:
     "Bộ Y tế Nguyễn Văn An" → "Bộ Y tế"."""
     from tongket.summarise.patterns import PERSON, PLACE_NAME
 
-    person = next(
-        (m for m in PERSON.finditer(name)
-         if m.start() > 0 and len(m.group(0).split()) >= 2 and not _LOCALITY_BEFORE.search(name[: m.start()])
-         and not PLACE_NAME.match(m.group(0))),
-        None,
-    )
+    person, start = None, 0
+    while (found := PERSON.search(name, start)) is not None:
+        place = PLACE_NAME.match(found.group(0))
+        if place:  # "Thành ủy Hà Nội Hoàng Trung Hải": the name may start right after the place
+            start = found.start() + place.end()
+            continue
+        if found.start() > 0 and len(found.group(0).split()) >= 2 and not _LOCALITY_BEFORE.search(name[: found.start()]):
+            person = found
+            break
+        start = found.end()
     if person is not None:
         name = name[: person.start()]
     elif PERSON.fullmatch(name.strip(" ,.;:-–")):  # "Đoàn Thị Trung": the head word is a surname here

@@ -106,6 +106,9 @@ def test_an_organiser_ends_before_the_verb_that_follows_it():
     assert _event("Bà Đoàn Thị Trung cho biết hội nghị tổng kết đã thành công.").organizer is None  # Đoàn: a surname here
     # the "Bộ" of "Nam Trung Bộ" is no ministry
     assert _event("Hội nghị tổng kết vùng Nam Trung Bộ và Tây Nguyên diễn ra tại Đà Nẵng.").organizer is None
+    # a person named right after the body's place: "Bí thư Thành ủy Hà Nội Lê Văn An"
+    led = _event("Sáng 3/4, Thành ủy Hà Nội Lê Văn An chủ trì hội nghị tổng kết năm.")
+    assert led.organizer == "Thành ủy Hà Nội"
 
 
 def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():
