@@ -33,13 +33,14 @@ ALIASES = {
     "TN-MT": "Tài nguyên và Môi trường", "TN - MT": "Tài nguyên và Môi trường", "NN-PTNT": "Nông nghiệp và Phát triển nông thôn",
     "LĐ-TB-XH": "Lao động - Thương binh và Xã hội", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội", "QH": "Quốc hội",
 }
-# a ministry called by the first part of its name → its full name (whole names only: "Bộ Lao động Mỹ" stays)
+# a body called by part of its name → its full name (whole names only: "Bộ Lao động Mỹ" stays)
 SHORT_NAMES = {
     "Bộ Lao động": "Bộ Lao động - Thương binh và Xã hội", "Bộ Giáo dục": "Bộ Giáo dục và Đào tạo",
     "Bộ Nông nghiệp": "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Tài nguyên": "Bộ Tài nguyên và Môi trường",
     "Bộ Kế hoạch": "Bộ Kế hoạch và Đầu tư", "Bộ Thông tin": "Bộ Thông tin và Truyền thông",
     "Bộ Khoa học": "Bộ Khoa học và Công nghệ", "Bộ Văn hóa": "Bộ Văn hóa, Thể thao và Du lịch",
     "Bộ Giao thông": "Bộ Giao thông vận tải", "Bộ Lao động - Thương binh - Xã hội": "Bộ Lao động - Thương binh và Xã hội",
+    "Thường vụ Quốc hội": "Ủy ban Thường vụ Quốc hội",
 }
 _ALIAS = re.compile(
     "|".join(rf"(?<![\w]){re.escape(short)}(?![\w])" for short in sorted(ALIASES, key=len, reverse=True))

@@ -12,6 +12,7 @@ def test_abbreviations_and_clause_tails_give_the_full_name():
 def test_a_ministry_called_by_the_first_part_of_its_name_is_the_same_ministry():
     assert normalize_organizer("Bộ Lao động") == normalize_organizer("Bộ LĐ-TB&XH") == "Bộ Lao động - Thương binh và Xã hội"
     assert normalize_organizer("Bộ Lao động Mỹ") == "Bộ Lao động Mỹ"
+    assert normalize_organizer("Thường vụ Quốc hội") == normalize_organizer("UBTVQH") == "Ủy ban Thường vụ Quốc hội"
 
 
 def test_spellings_of_one_body_share_a_key():
