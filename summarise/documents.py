@@ -29,14 +29,28 @@ _STOP = (
     r"vào|ra|sau|trước|như|cùng|hay|hoặc|nên|phải|cần|không|chưa|còn|thì|và các|các|những|một|vừa|quy định|diễn|"
     r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành|Phó|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng Bí thư|Tổng bí thư|"
     r"Ông|Bà|ông|bà|nêu(?! gương)|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành|"
-    r"sắp|và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư)))"
+    r"sắp|và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư|Đề án|Kế hoạch|Chương trình|Chiến lược|"
+    r"Quyết định|Kết luận|Công văn|Báo cáo)))"
 )
 # "luật Mỹ" (a country's law), "Luật Theo …" (a headline glued to its lead): no law's name
 _NOT_A_LAW = (
     r"\s+(?:Mỹ|Anh|Đức|Pháp|Nga|Nhật|Canada|Malaysia|Singapore|Trung Quốc|Australia|Úc|Texas|EU|Việt Nam|VN|"
     r"Theo|Đã|Tại|Trong|Ngày|Sáng|Chiều|Khi|Nếu|Với|Để|Do|Vì)(?!\w)"
 )
-_NAME = rf"(?:\s+(?!{_STOP}(?!\w))(?:[Pp]hòng,\s*chống|[\w&]+(?:/[\w&]+)*|\(sửa đổi\)|\(sửa đổi, bổ sung\))|(?<=[Nn]hà)\s+ở(?!\w)|(?<=[Hh]àng)\s+không(?!\w))"
+# pairs of verbs or nouns that names join with a comma ("Đề án tìm kiếm, quy tập hài cốt liệt sĩ", "Báo cáo kiểm điểm
+# công tác chỉ đạo, điều hành"): the comma does not end the name
+_PAIRS = (
+    ("tìm kiếm", "quy tập"), ("chỉ đạo", "điều hành"), ("chủ trương", "chính sách"), ("kiểm tra", "giám sát"),
+    ("thông tin", "tuyên truyền"), ("tuyên truyền", "phổ biến"), ("phổ biến", "giáo dục"), ("quản lý", "sử dụng"),
+    ("quản lý", "khai thác"), ("bảo vệ", "phát triển"), ("bảo tồn", "phát huy"), ("ngăn chặn", "đẩy lùi"),
+    ("học tập", "làm theo"), ("xây dựng", "chỉnh đốn"), ("sắp xếp", "đổi mới"), ("sắp xếp", "tổ chức"),
+    ("đào tạo", "bồi dưỡng"), ("cải tạo", "nâng cấp"), ("thu gom", "xử lý"), ("sửa đổi", "bổ sung"),
+)
+_PAIRED = "|".join(rf"(?<=(?i:{first})),\s*{second}(?!\w)" for first, second in _PAIRS)
+_NAME = (
+    rf"(?:\s+(?!{_STOP}(?!\w))(?:[Pp]hòng,\s*chống|[\w&]+(?:/[\w&]+)*|\(sửa đổi\)|\(sửa đổi, bổ sung\))|(?<=[Nn]hà)\s+ở(?!\w)"
+    rf"|(?<=[Hh]àng)\s+không(?!\w)|{_PAIRED})"
+)
 _LONG_NAME = rf"(?:{_NAME}|\s*[-–]\s*(?=[\w])(?!{_STOP}(?!\w))[\w&]+|\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)"
 _NAMED = re.compile(
     rf"(?<!\w)("

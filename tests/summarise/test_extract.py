@@ -231,6 +231,17 @@ def test_a_department_named_after_planning_or_strategy_is_no_document():
     assert event.documents == ["Đề án tái cơ cấu doanh nghiệp nhà nước"]
 
 
+def test_a_name_goes_on_past_a_comma_that_joins_a_pair_and_stops_before_the_next_document():
+    event = _event(
+        "Sáng 6/1, Bộ Quốc phòng sơ kết Đề án tìm kiếm, quy tập hài cốt liệt sĩ giai đoạn 2016-2020 và Đề án phát triển "
+        "ngân hàng gen liệt sĩ.",
+        "Theo Đề án tái cơ cấu, ngành đã giảm 12 đơn vị.",
+    )
+    assert set(event.documents) == {
+        "Đề án tìm kiếm, quy tập hài cốt liệt sĩ giai đoạn 2016-2020", "Đề án phát triển ngân hàng gen liệt sĩ", "Đề án tái cơ cấu",
+    }
+
+
 def test_the_event_sentence_names_the_year_before_the_rest_of_the_article():
     event = _event(
         "Sáng 20/6, hội nghị tổng kết công tác phòng chống thiên tai năm 2018 diễn ra tại Hà Nội.",
