@@ -86,6 +86,10 @@ PERIOD = re.compile(
     rf"(?:(?:\d{{1,2}}|sáu|chín|bảy|tám)\s+tháng\s+(?:đầu\s+|cuối\s+)?năm(?:\s+\d{{4}})?(?!\w)|"
     rf"qu[ýí]\s+[IV1-4]+\s*(?:/|-|năm)\s*\d{{4}}|"
     rf"năm học\s+\d{{4}}{DASH}\d{{4}}|nhiệm kỳ\s+\d{{4}}{DASH}\d{{4}}|giai đoạn\s+\d{{4}}{DASH}\d{{4}}|"
+    rf"(?:(?:gần|hơn)\s+)?(?:\d+|một|hai|ba|năm|mười)\s+năm\s+(?:thực hiện|triển khai)\s+(?:Nghị quyết|Chỉ thị|Kết luận|Quy định)\s+"
+    rf"(?:Đại hội\s+(?:Đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?[IVXL]+|Trung ương\s+\d+(?:\s+(?:khóa|khoá)\s+[IVXL]+)?)(?:\s+của Đảng)?|"
+    rf"nửa nhiệm kỳ(?:\s+thực hiện\s+Nghị quyết\s+Đại hội\s+(?:Đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?[IVXL]+(?:\s+của Đảng)?)?|"
+    rf"từ đầu nhiệm kỳ(?:\s+đến nay)?|"
     rf"năm\s+\d{{4}}|(?:\d+|một|hai|ba|năm|mười)\s+năm\s+(?:thực hiện|triển khai)\s+(?:{DOC_TYPES})(?:\s+số)?\s+\d+[\w/-]*)",
     re.IGNORECASE,
 )

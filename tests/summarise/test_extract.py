@@ -350,3 +350,13 @@ def test_the_period_reviewed_is_read_with_or_without_its_year():
         "6 tháng đầu năm")
     assert _event("Sáng 3/10, tỉnh giao ban kinh tế 9 tháng đầu năm 2024.").period == "9 tháng đầu năm 2024"
     assert _event("Chiều 5/4, ngành thuế đánh giá kết quả thu ngân sách quí 1-2024.").period == "quí 1–2024"
+
+
+def test_a_period_named_by_the_resolution_it_carries_out():
+    assert _event("Sáng 9/3, Tỉnh ủy sơ kết 5 năm thực hiện Nghị quyết Trung ương 7 khóa XII về cán bộ.").period == (
+        "5 năm thực hiện Nghị quyết Trung ương 7 khóa XII")
+    assert _event("Sáng 9/3, Huyện ủy đánh giá hơn 2 năm thực hiện Nghị quyết Đại hội XIII của Đảng.").period == (
+        "hơn 2 năm thực hiện Nghị quyết Đại hội XIII của Đảng")
+    assert _event("Chiều 2/6, Đảng ủy khối kiểm điểm nửa nhiệm kỳ thực hiện Nghị quyết Đại hội XIII.").period == (
+        "nửa nhiệm kỳ thực hiện Nghị quyết Đại hội XIII")
+    assert _event("Từ đầu nhiệm kỳ đến nay, Ủy ban kiểm tra đã kiểm tra 120 tổ chức đảng.").period == "Từ đầu nhiệm kỳ đến nay"
