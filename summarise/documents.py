@@ -126,6 +126,22 @@ def _has_symbol(number: str) -> bool:
     return any(re.search(r"[A-ZĐ]", p) or re.fullmatch(r"\d{4}", p) for p in parts)
 
 
+# "các nghị quyết số 35 và 19 của Chính phủ": more numbers of the same kind of document, each a document; the number
+# must end the phrase ("… và 15 doanh nghiệp" counts firms)
+_AND_NUMBER = re.compile(
+    rf"\s*(?:,|và)\s*((?i:số)\s*)?(\d{{1,5}}(?:\s*[/-]\s*{_SYMBOL_PART})*)(?![\w/-])(?![.,]\d)"
+    r"(?=\s*(?:[,.;:)]|$|của|về|ngày|và|đã|được|trong|tại|nhằm|để|cho)(?!\w))"
+)
+
+
+def _listed_numbers(text: str, end: int) -> list[tuple[str, str | None]]:
+    listed = []
+    while (more := _AND_NUMBER.match(text, end)) is not None:
+        listed.append((_symbol(more.group(2)), more.group(1)))
+        end = more.end()
+    return listed
+
+
 def documents(text: str) -> list[str]:
     """Every document the text cites, numbered ones first seen first, each once."""
     numbered: dict[tuple[str, int], str] = {}
@@ -137,10 +153,11 @@ def documents(text: str) -> list[str]:
             if not match.group(2) and _DURATION.match(text, match.end()):
                 continue
             number = re.split(r"[/-]", number)[0]
-        key = (kind.lower(), int(re.match(r"\d+", number).group(0)))
-        label = f"{kind} {'số ' if match.group(2) else ''}{number}"
-        if key not in numbered or ("/" in number or "-" in number) and not re.search(r"[/-]", numbered[key]):
-            numbered[key] = label
+        for number, said in [(number, match.group(2)), *((n, s or match.group(2)) for n, s in _listed_numbers(text, match.end()))]:
+            key = (kind.lower(), int(re.match(r"\d+", number).group(0)))
+            label = f"{kind} {'số ' if said else ''}{number}"
+            if key not in numbered or ("/" in number or "-" in number) and not re.search(r"[/-]", numbered[key]):
+                numbered[key] = label
     found = list(numbered.values())
     for match in _matches(_NAMED, text, starts):
         name = _LOOSE_TAIL.sub("", " ".join(match.group(1).split()).rstrip(" ,.;"))

@@ -242,6 +242,17 @@ def test_a_name_goes_on_past_a_comma_that_joins_a_pair_and_stops_before_the_next
     }
 
 
+def test_numbers_listed_after_one_document_word_are_each_a_document():
+    event = _event(
+        "Sáng 4/3, Bộ trưởng báo cáo kết quả thực hiện các nghị quyết số 35 và 19 của Chính phủ.",
+        "Theo Thông tư 12/2021/TT-BTC và 45/2022/TT-BTC, thuế được giảm.",
+        "Sau Nghị định 100 và 15 doanh nghiệp bị xử phạt.",
+    )
+    assert set(event.documents) == {
+        "Nghị quyết số 35", "Nghị quyết số 19", "Thông tư 12/2021/TT-BTC", "Thông tư 45/2022/TT-BTC", "Nghị định 100",
+    }
+
+
 def test_the_event_sentence_names_the_year_before_the_rest_of_the_article():
     event = _event(
         "Sáng 20/6, hội nghị tổng kết công tác phòng chống thiên tai năm 2018 diễn ra tại Hà Nội.",
