@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["EventDate", "event_date", "published_date", "FULL_DATE"]
+__all__ = ["EventDate", "event_date", "published_date", "planned_at", "FULL_DATE"]
 
 _TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|rạng sáng)"
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)"
@@ -226,6 +226,13 @@ def _whole_years(text: str) -> tuple[list[int], list[int]]:
     return reviewed, planned
 
 
+def planned_at(text: str, start: int) -> bool:
+    """Whether the period named at `start` is one the article plans for ("nhiệm vụ năm 2019", "đến năm 2030")
+    rather than one it reviews."""
+    window = text[max(0, start - 45) : start]
+    return bool(_FUTURE.search(window[-25:]) or _PLAN_CUE.search(_CLAUSE.search(window).group(0)))
+
+
 def _review_and_plan(text: str, month: int) -> int | None:
     reviewed, planned = _whole_years(text)
     latest = max(reviewed) if reviewed else None
@@ -276,6 +283,19 @@ def _range_year(text: str, month: int) -> int | None:
 
 
 def _latest_dated(text: str) -> int | None:
-    """The latest year of a full date or a "tháng 8/2019" in the article: the event is not earlier."""
-    years = [int(m.group(3)) for m in FULL_DATE.finditer(text)] + [int(y) for y in _MONTH_YEAR.findall(text)]
+    """The latest year of a full date or a "tháng 8/2019" the article reports as past: the event is not earlier.
+
+    Deadlines and plans ("trước ngày 1/2/2019", "dự kiến khai mạc vào ngày 20/5/2019") are later than the event.
+    """
+    dated = [(m.start(), int(m.group(3))) for m in FULL_DATE.finditer(text)]
+    dated += [(m.start(), int(m.group(1))) for m in _MONTH_YEAR.finditer(text)]
+    years = [year for start, year in dated if not _ahead(text, start)]
     return max(years) if years else None
+
+
+_DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|thời hạn)\s*(?:là\s+)?(?:ngày|tháng)?\s*$", re.IGNORECASE)
+
+
+def _ahead(text: str, start: int) -> bool:
+    window = text[max(0, start - 60) : start]
+    return bool(_DEADLINE.search(window) or _PLANNED.search(_CLAUSE.search(window).group(0)))

@@ -81,6 +81,11 @@ _NAMED = re.compile(
 _DURATION = re.compile(r"\s+(?:năm|tháng|ngày(?!\s*\d)|tuần|nhóm|lĩnh vực|nội dung|điểm|lần)\b")
 _LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|(?<!làm )việc|vấn đề|-|–))+$")
 _YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}$")
+# the year or span a named document carries is part of its name: "Luật Bảo hiểm xã hội năm 2014", "Cương lĩnh bổ sung
+# (năm 2011)", "Chiến lược biển Việt Nam đến năm 2020", "Đề án … giai đoạn 2017–2018"
+_NAMED_YEAR = re.compile(
+    r"\s*(\(\s*năm\s+\d{4}\s*\)|(?:năm|đến năm|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?![\d/-]))"
+)
 
 
 # every document pattern starts with one of these words; looking for them in the lower-cased text first is
@@ -160,7 +165,15 @@ def documents(text: str) -> list[str]:
                 numbered[key] = label
     found = list(numbered.values())
     for match in _matches(_NAMED, text, starts):
-        name = _LOOSE_TAIL.sub("", " ".join(match.group(1).split()).rstrip(" ,.;"))
-        if len(name.split()) >= 2 and not any(name.lower() in f.lower() or f.lower() in name.lower() for f in found):
+        named = _LOOSE_TAIL.sub("", match.group(1).rstrip(" ,.;"))
+        if year := _NAMED_YEAR.match(text, match.start() + len(named)):
+            named += " " + year.group(1)
+        name = " ".join(named.split())
+        if len(name.split()) < 2:
+            continue
+        shorter = [i for i, f in enumerate(found) if name.lower().startswith(f.lower() + " ")]
+        if shorter:
+            found[shorter[0]] = name
+        elif not any(name.lower() in f.lower() or f.lower() in name.lower() for f in found):
             found.append(name)
     return found

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from tongket.summarise import patterns as P
 from tongket.summarise.bodies import organizer, place
-from tongket.summarise.dates import event_date, published_date
+from tongket.summarise.dates import event_date, planned_at, published_date
 from tongket.summarise.documents import documents
 from tongket.summarise.people import Person, people
 from tongket.text.document import Article, Paragraph
@@ -54,7 +54,7 @@ def extract_event(article: Article) -> Event:
         participants=_attendance(lead),
         people=people(titles + [s.text for p in body for s in (p.sentences or [])]),  # a headline often names the speaker
         documents=documents(" ".join(p.text for p in article.paragraphs if p.role in ("body", "title"))),
-        period=_period(title or "", lead),
+        period=_period(title or "", lead, when.iso if when else None),
     )
 
 
@@ -102,10 +102,33 @@ def _attendance(lead: str) -> str | None:
     return None
 
 
-def _period(title: str, lead: str) -> str | None:
+def _period(title: str, lead: str, event_date: str | None = None) -> str | None:
+    """The first period the title or lead reviews.
+
+    A year it only plans for is skipped: one named as a task ("triển khai nhiệm vụ năm 2019"), or one after the
+    event's year. When nothing else is named, a review held at the turn of the year plans the year after the one
+    it reviews, so that one is given.
+    """
+    event_year = int(event_date[:4]) if event_date and event_date[:1] != "-" else None
+    january = bool(event_date and event_date[5:7] in ("01", "02"))
+    planned_years = []
     for text in (title, lead):
         lower = text.lower()
-        match = P.PERIOD_LOWER.search(lower) if len(lower) == len(text) else P.PERIOD.search(text)
-        if match:
+        pattern = P.PERIOD_LOWER if len(lower) == len(text) else P.PERIOD
+        for match in pattern.finditer(lower if pattern is P.PERIOD_LOWER else text):
+            year = re.fullmatch(r"năm\s+(\d{4})", lower[match.start() : match.end()])
+            if year and _planned_year(int(year.group(1)), event_year, january) or planned_at(text, match.start()):
+                if year:
+                    planned_years.append(int(year.group(1)))
+                continue
             return re.sub(r"\s*[-–—]\s*", "–", text[match.start() : match.end()].strip())
+    if planned_years and (_YEAR_END.search(f"{title} {lead}") or event_year in planned_years):
+        return f"năm {min(planned_years) - 1}"
     return None
+
+
+def _planned_year(year: int, event_year: int | None, january: bool) -> bool:
+    return event_year is not None and (year > event_year or (january and year == event_year))
+
+
+_YEAR_END = re.compile(r"tổng kết|năm qua|năm vừa qua|triển khai (?:công tác|nhiệm vụ|kế hoạch)", re.IGNORECASE)

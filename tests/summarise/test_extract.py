@@ -253,6 +253,26 @@ def test_numbers_listed_after_one_document_word_are_each_a_document():
     }
 
 
+def test_a_named_document_keeps_its_year_and_a_later_fuller_mention_wins():
+    event = _event(
+        "Sáng 4/4, cử tri góp ý sửa Luật Việc làm. Theo cử tri, Luật Việc làm năm 2013 đã đi vào cuộc sống.",
+        "Tỉnh thực hiện Cương lĩnh bổ sung (năm 2011) và Chiến lược phát triển thủy sản đến năm 2030.",
+    )
+    assert set(event.documents) == {
+        "Luật Việc làm năm 2013", "Cương lĩnh bổ sung (năm 2011)", "Chiến lược phát triển thủy sản đến năm 2030",
+    }
+
+
+def test_a_year_only_planned_for_is_not_the_period_reviewed():
+    planned = _event("Sáng 28/12, Sở Xây dựng triển khai nhiệm vụ năm 2025; năm qua ngành cấp 900 giấy phép.")
+    assert planned.period == "năm 2024"
+    later = _event("Sáng 8/1/2025, Bộ Công an giao nhiệm vụ trong năm 2025 cho các đơn vị.",
+                   title="Công an phải giữ vững an ninh trong năm 2025")
+    assert later.period == "năm 2024"
+    reviewed = _event("Sáng 20/12/2024, Sở Y tế tổng kết công tác năm 2024, triển khai nhiệm vụ năm 2025.")
+    assert reviewed.period == "năm 2024"
+
+
 def test_the_event_sentence_names_the_year_before_the_rest_of_the_article():
     event = _event(
         "Sáng 20/6, hội nghị tổng kết công tác phòng chống thiên tai năm 2018 diễn ra tại Hà Nội.",
