@@ -234,7 +234,7 @@ def organizer(event_sentences: Sequence[str], lead_sentences: Sequence[str], tit
     `lead_sentences` the first sentences of the body, `titles` the headline(s).
     """
     everything = [*event_sentences, *lead_sentences, *titles]
-    if any(_CENTRAL_PLENUM.search(s) for s in everything[:6]):
+    if any(_holds_plenum(s) for s in everything[:6]):
         return "Ban Chấp hành Trung ương Đảng"
     lowered = {sentence: sentence.lower() for sentence in everything}
     found = _first(_ORGANISING, event_sentences + lead_sentences, lowered)
@@ -248,6 +248,21 @@ def organizer(event_sentences: Sequence[str], lead_sentences: Sequence[str], tit
     found = found or _minister_body([*event_sentences, *lead_sentences, *titles])
     found = found or _sector_body([lowered[s] for s in event_sentences + lead_sentences[:3]])
     return found or _most_named([*titles, *event_sentences[:3], *lead_sentences[:6]])
+
+
+def _holds_plenum(sentence: str) -> bool:
+    """A sentence about a Central Committee plenum held now, not one named in a resolution's title ("Nghị quyết
+    số 05, Hội nghị Trung ương 4") or one still to come ("Hội nghị Trung ương 9 sắp tới")."""
+    for match in _CENTRAL_PLENUM.finditer(sentence):
+        before = sentence[max(0, match.start() - 30) : match.start()].lower()
+        after = sentence[match.end() : match.end() + 40].lower()
+        if not (_DOCUMENT_BEFORE.search(before) or _AHEAD.search(after) or before.rstrip().endswith(("trình", "tới"))):
+            return True
+    return False
+
+
+_DOCUMENT_BEFORE = re.compile(r"(?:nghị quyết|kết luận|nq)(?:\s+số\s+[\w/-]+)?[\s,]*(?:của\s+)?$")
+_AHEAD = re.compile(r"^(?:[^.;]{0,25}\s)?(?:sắp tới|tuần tới|tháng tới|sắp diễn ra)(?!\w)")
 
 
 def _sector_body(lowered: Sequence[str]) -> str | None:

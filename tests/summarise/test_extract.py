@@ -363,6 +363,15 @@ def test_attendance_is_a_count_of_people_attending_not_any_count_of_people():
     assert _event("Sáng 9/1, hội nghị có sự tham dự của hơn 300 người đại diện các sở, ngành.").participants.startswith("hơn 300 người")
 
 
+def test_a_plenum_named_in_a_resolution_or_still_to_come_does_not_organise_the_event():
+    cited = _event("Sáng 4/4, Bộ Xây dựng sơ kết 5 năm thực hiện Nghị quyết số 18, Hội nghị Trung ương 6 khóa XII.")
+    assert cited.organizer == "Bộ Xây dựng"
+    coming = _event("Chiều 2/5, Ban Kinh tế Trung ương họp báo; Hội nghị Trung ương 9 sắp tới sẽ bàn về quy hoạch.")
+    assert coming.organizer != "Ban Chấp hành Trung ương Đảng"
+    held = _event("Sáng 5/10, Hội nghị Trung ương 8 khóa XII sẽ thảo luận về chiến lược biển.")
+    assert held.organizer == "Ban Chấp hành Trung ương Đảng"
+
+
 def test_a_name_that_reads_like_a_school_is_not_an_organiser():
     event = _event("Đại biểu Thái Trường Giang cho rằng cần giảm áp lực thi cử.", title="ĐBQH Thái Trường Giang: giảm áp lực thi")
     assert event.organizer is None
