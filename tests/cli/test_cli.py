@@ -107,3 +107,10 @@ def test_accurate_digest_reads_embeddings_and_finds_the_same_kinds_of_point():
     digest = json.loads(done.stdout)
     assert all(digest[name] for name in ("achievements", "limitations", "tasks"))
     assert digest["review"] is True
+
+
+@pytest.mark.parametrize("command", ["train", "classify", "report"])
+def test_help_names_the_extra_to_install(command):
+    done = run(command, "--help")
+    assert done.returncode == 0
+    assert "tongket[embeddings]" in " ".join(done.stdout.replace("│", " ").split())
