@@ -29,7 +29,7 @@ _STOP = (
     r"vào|ra|sau|trước|như|cùng|hay|hoặc|nên|phải|cần|không|chưa|còn|thì|và các|các|những|một|vừa|quy định|diễn|"
     r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành|Phó|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng Bí thư|Tổng bí thư|"
     r"Ông|Bà|ông|bà|nêu(?! gương)|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành|"
-    r"sắp|và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư|Đề án|Kế hoạch|Chương trình|Chiến lược|"
+    r"sắp|ngày(?=\s*\d)|và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư|Đề án|Kế hoạch|Chương trình|Chiến lược|"
     r"Quyết định|Kết luận|Công văn|Báo cáo)))"
 )
 # "luật Mỹ" (a country's law), "Luật Theo …" (a headline glued to its lead): no law's name

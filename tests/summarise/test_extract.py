@@ -253,6 +253,20 @@ def test_numbers_listed_after_one_document_word_are_each_a_document():
     }
 
 
+def test_a_position_stops_at_a_verb_of_questioning_or_judging():
+    event = _event(
+        "Chiều 6/6, Chủ nhiệm Ủy ban Kinh tế Trần Văn Hải chất vấn Bộ trưởng Bộ Công Thương Lê Minh Tâm về giá điện.",
+        "Ông Phạm Quốc Việt, Chủ tịch Hiệp hội Thủy sản nhìn nhận: xuất khẩu còn khó khăn.",
+    )
+    positions = {p.name: p.position for p in event.people}
+    assert positions["Lê Minh Tâm"] == "Bộ trưởng Bộ Công Thương"
+    assert positions["Phạm Quốc Việt"] == "Chủ tịch Hiệp hội Thủy sản"
+
+
+def test_the_date_a_law_was_passed_is_not_part_of_its_name():
+    assert _event("Sáng 2/2, tỉnh triển khai Luật Thủy sản sửa đổi ngày 21-11 của Quốc hội.").documents == ["Luật Thủy sản sửa đổi"]
+
+
 def test_a_named_document_keeps_its_year_and_a_later_fuller_mention_wins():
     event = _event(
         "Sáng 4/4, cử tri góp ý sửa Luật Việc làm. Theo cử tri, Luật Việc làm năm 2013 đã đi vào cuộc sống.",
