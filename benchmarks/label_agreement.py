@@ -1,6 +1,6 @@
 """Agreement between the two independent labelling passes over the real corpus articles.
 
-    python benchmarks/label_agreement.py [--pass-a FILE] [--pass-b FILE]
+    python benchmarks/label_agreement.py [--pass-a FILE] [--pass-b FILE] [--write]
 
 Reads the raw passes kept by reference (`benchmarks/reference/label_pass_a.jsonl`, `label_pass_b.jsonl`) and prints
 raw agreement, Cohen's κ and macro-F1 of one pass against the other for unit labels, and agreement on whether an
@@ -13,6 +13,7 @@ import argparse
 import json
 from pathlib import Path
 
+from common import publish
 from sklearn.metrics import cohen_kappa_score, f1_score
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -49,11 +50,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pass-a", type=Path, default=REFERENCE / "label_pass_a.jsonl")
     parser.add_argument("--pass-b", type=Path, default=REFERENCE / "label_pass_b.jsonl")
+    parser.add_argument("--write", action="store_true", help="Also log the table in benchmarks/RESULTS.md.")
     args = parser.parse_args()
     scores = agreement(read_pass(args.pass_a), read_pass(args.pass_b))
-    print("| measure | value |\n|---|---:|")
-    for name, value in scores.items():
-        print(f"| {name} | {value:,} |" if isinstance(value, int) else f"| {name} | {value:.3f} |")
+    rows = [f"| {name} | {value:,} |" if isinstance(value, int) else f"| {name} | {value:.3f} |" for name, value in scores.items()]
+    publish("Agreement between the two labelling passes", "\n".join(["| measure | value |", "|---|---:|", *rows]), args.write)
 
 
 if __name__ == "__main__":
