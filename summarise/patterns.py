@@ -47,7 +47,7 @@ PLACE_BEFORE = re.compile(r"(?:tại|tỉnh|thành phố|TP\.?|huyện|xã|phư�
 TITLE_WORDS = (
     "Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Thủ tướng|Phó Thủ tướng|Thường trực Ban Bí thư|Chủ tịch Quốc hội|"
     "Phó Chủ tịch Quốc hội|Bộ trưởng|Thứ trưởng|Trưởng ban|Trưởng Ban|Phó Trưởng ban|Phó Trưởng Ban|Chủ tịch|Phó Chủ tịch|"
-    "Bí thư|Phó Bí thư|Giám đốc|Phó Giám đốc|Tổng Giám đốc|Chủ nhiệm|Phó Chủ nhiệm|Viện trưởng|Phó Viện trưởng|Chánh án|"
+    "Bí thư|Phó Bí thư|Giám đốc|Phó Giám đốc|Tổng Giám đốc|Tổng giám đốc|Tổng Biên tập|Tổng biên tập|Chủ nhiệm|Phó Chủ nhiệm|Viện trưởng|Phó Viện trưởng|Chánh án|"
     "Phó Chánh án|Tư lệnh|Chính ủy|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|"
     "Tổng Thư ký|Tổng thư ký|Chánh Văn phòng|Cục trưởng|Phó Cục trưởng|Vụ trưởng|Phó Vụ trưởng|Hiệu trưởng|Đại sứ|"
     "Trưởng phòng|Phó Trưởng phòng|Tổng cục trưởng|Ủy viên|Uỷ viên|Đại biểu Quốc hội|Đại biểu|GS\\.?|PGS\\.?|TS\\.?|ThS\\.?"

@@ -44,6 +44,10 @@ def people(sentences: list[str]) -> list[Person]:
     return list(found.values())
 
 
+# a title glued to the name it follows, with no comma or dash between them
+_TITLE_START = re.compile(rf"(?:{P.TITLE_WORDS})(?!\w)")
+
+
 def _names(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of every person name, honorifics and glued place names cut off."""
     names = []
@@ -62,9 +66,13 @@ def _names(sentence: str) -> list[tuple[int, int, str]]:
             position = start + place.end()
             continue
         text = _HONORIFIC.sub("", text)
+        end = match.end()
+        last = text.rsplit(" ", 1)[-1]
+        if len(text.split()) >= 3 and _TITLE_START.match(sentence, end - len(last)):  # "ông Hồ Hương Tổng giám đốc …"
+            text, end = text[: -len(last)].rstrip(), end - len(last) - 1
         if len(text.split()) >= 2 and not P.NOT_PEOPLE.match(text):
-            names.append((start + len(match.group(0)) - len(text), match.end(), text))
-        position = match.end()
+            names.append((end - len(text), end, text))
+        position = end
 
 
 def _people_in(sentence: str) -> list[Person]:

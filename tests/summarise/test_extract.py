@@ -263,6 +263,13 @@ def test_a_position_stops_at_a_verb_of_questioning_or_judging():
     assert positions["Phạm Quốc Việt"] == "Chủ tịch Hiệp hội Thủy sản"
 
 
+def test_a_lower_case_title_after_a_name_is_neither_glued_to_it_nor_lost():
+    dashed = _event('"Năm nay nước sạch đủ dùng", ông Trịnh Văn Lộc - Tổng giám đốc Công ty Cấp nước tỉnh nói.')
+    assert [(p.name, p.position) for p in dashed.people] == [("Trịnh Văn Lộc", "Tổng giám đốc Công ty Cấp nước tỉnh")]
+    glued = _event("Ông Đỗ Hữu Khang Tổng giám đốc tổng công ty cho biết sản lượng tăng 9%.")
+    assert [p.name for p in glued.people] == ["Đỗ Hữu Khang"]
+
+
 def test_the_date_a_law_was_passed_is_not_part_of_its_name():
     assert _event("Sáng 2/2, tỉnh triển khai Luật Thủy sản sửa đổi ngày 21-11 của Quốc hội.").documents == ["Luật Thủy sản sửa đổi"]
 
