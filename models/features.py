@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import repeat
 
 import numpy as np
 
@@ -17,7 +18,7 @@ from tongket.text.items import ORDINAL_START
 from tongket.text.normalize import fold_key
 
 __all__ = [
-    "analyze", "TermIndex", "SparseRows", "local_matrix", "unit_dense", "context_matrix", "context_width", "LOCAL_FEATURES", "ROLES",
+    "analyze", "TermIndex", "CodeTable", "SparseRows", "local_matrix", "unit_dense", "context_matrix", "context_width", "LOCAL_FEATURES", "ROLES",
     "group_order",
 ]
 
@@ -26,6 +27,8 @@ _TOKEN = re.compile(r"\w+|%", re.UNICODE)
 _DIGITS = re.compile(r"\d")
 _MARKER = re.compile(r"^\s*(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\))\s", re.IGNORECASE)
 _START = "^"
+_TOKEN_OR_BREAK = re.compile(r"\w+|%|\n", re.UNICODE)
+_BREAK = -2  # the number of a row break among token numbers
 
 LOCAL_FEATURES = (
     *(f"role={role}" for role in ROLES),
@@ -87,29 +90,39 @@ class SparseRows:
 class TermIndex:
     """The fitted vocabulary, arranged to find `analyze`'s terms of many texts at once.
 
-    Unigrams map through a dict; a bigram is looked up as the pair of its unigrams' numbers in a
-    sorted array (every bigram of the vocabulary is made of unigrams of the vocabulary, since a
-    bigram is never more frequent than its parts); the three opening terms go through a dict.
+    Unigrams map through a dict; a bigram, and each of the three opening terms, is looked up by the
+    numbers of its unigrams in a `CodeTable` (every bigram or opening of the vocabulary is made of
+    unigrams of the vocabulary, since a sequence is never more frequent than its parts).
     """
 
     def __init__(self, vocabulary: dict[str, int]) -> None:
-        unigrams = sorted((t for t in vocabulary if " " not in t and not t.startswith(_START)), key=vocabulary.__getitem__)
-        self.unigram_number = {term: number for number, term in enumerate(unigrams)}
-        self.unigram_feature = np.array([vocabulary[t] for t in unigrams], dtype=np.int64)
-        self.starts = {t: i for t, i in vocabulary.items() if t.startswith(_START)}
-        width = max(1, len(unigrams))
-        codes, features = [], []
-        for term, feature in vocabulary.items():
-            if " " in term and not term.startswith(_START):
-                first, second = term.split(" ")
-                if first in self.unigram_number and second in self.unigram_number:
-                    codes.append(self.unigram_number[first] * width + self.unigram_number[second])
-                    features.append(feature)
-        order = np.argsort(codes)
-        self.bigram_codes = np.asarray(codes, dtype=np.int64)[order]
-        self.bigram_feature = np.asarray(features, dtype=np.int64)[order]
-        self.width = width
+        # C-level passes over the terms (`map`, NumPy masks), not a Python loop per term: this runs at every cold start
+        terms = np.array(list(vocabulary), dtype=object)
+        features = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(terms))
+        spaces = np.fromiter(map(str.count, terms, repeat(" ")), dtype=np.int64, count=len(terms))
+        opening = np.fromiter(map(str.startswith, terms, repeat(_START)), dtype=bool, count=len(terms))
+        unigrams = np.flatnonzero((spaces == 0) & ~opening)
+        unigrams = unigrams[np.argsort(features[unigrams], kind="stable")]
+        self.unigram_number = dict(zip(terms[unigrams].tolist(), range(len(unigrams))))
+        self.unigram_feature = features[unigrams]
+        self.width = max(1, len(unigrams))
         self.n_features = len(vocabulary)
+        self.bigrams = self._table(terms, features, np.flatnonzero((spaces == 1) & ~opening), 2)
+        self.starts = [self._table(terms, features, np.flatnonzero((spaces == k - 1) & opening), k) for k in (1, 2, 3)]
+        self._numbers = {**self.unigram_number, "\n": _BREAK}
+
+    def _table(self, terms: np.ndarray, features: np.ndarray, chosen: np.ndarray, parts: int) -> CodeTable:
+        """The `chosen` terms, each of `parts` syllables, by code: their unigrams' numbers read as digits in base
+        `width`. Start terms ("^năm 0000") are coded without their mark."""
+        text = " ".join(terms[chosen].tolist()).replace(" " + _START, " ").removeprefix(_START)
+        syllables = text.split(" ") if len(chosen) else []
+        numbers = np.fromiter(map(self.unigram_number.get, syllables, repeat(-1)), dtype=np.int64, count=len(syllables))
+        numbers = numbers.reshape(len(chosen), parts)
+        codes = np.zeros(len(chosen), dtype=np.int64)
+        for column in numbers.T:
+            codes = codes * self.width + column
+        known = (numbers >= 0).all(axis=1)
+        return CodeTable(codes[known], features[chosen][known])
 
     def tfidf(self, texts: Sequence[str], idf: np.ndarray) -> SparseRows:
         """Sublinear TF × IDF rows, L2-normalised: what `TfidfVectorizer(analyzer=analyze, sublinear_tf=True)` gives."""
@@ -125,41 +138,96 @@ class TermIndex:
         return SparseRows(indptr, features, values)
 
     def _terms(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(row, feature) of every term occurrence found in the vocabulary."""
-        folded = _DIGITS.sub("0", fold_key("\n".join(t.replace("\n", " ") for t in texts))).split("\n")
-        lookup, starts = self.unigram_number.get, self.starts.get
-        numbers: list[int] = []
-        lengths: list[int] = []
-        start_rows: list[int] = []
-        start_features: list[int] = []
-        for row, line in enumerate(folded):
-            tokens = _TOKEN.findall(line)
-            numbers += [lookup(t, -1) for t in tokens]
-            lengths.append(len(tokens))
-            if tokens:
-                for term in (tokens[0], " ".join(tokens[:2]), " ".join(tokens[:3])):
-                    feature = starts(_START + term)
-                    if feature is not None:
-                        start_rows.append(row)
-                        start_features.append(feature)
-        number = np.asarray(numbers, dtype=np.int64)
-        row_of = np.repeat(np.arange(len(folded), dtype=np.int64), lengths)
+        """(row, feature) of every term occurrence found in the vocabulary.
+
+        The whole batch is tokenised by one regex pass with line breaks as row markers, and every token is
+        numbered by one C-level `map` over a dict: a Python loop per unit or per token cost more than the
+        rest of the classifier together.
+        """
+        folded = _DIGITS.sub("0", fold_key("\n".join(t.replace("\n", " ") for t in texts)))
+        tokens = _TOKEN_OR_BREAK.findall(folded)
+        numbered = np.fromiter(map(self._numbers.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+        breaks = numbered == _BREAK
+        number = numbered[~breaks]
+        row_of = np.cumsum(breaks)[~breaks]
         known = number >= 0
         uni_rows, uni_features = row_of[known], self.unigram_feature[number[known]]
         bi_rows, bi_features = self._bigrams(number, row_of)
-        rows = np.concatenate([uni_rows, bi_rows, np.asarray(start_rows, dtype=np.int64)])
-        features = np.concatenate([uni_features, bi_features, np.asarray(start_features, dtype=np.int64)])
+        start_rows, start_features = self._starts(number, row_of, len(texts))
+        rows = np.concatenate([uni_rows, bi_rows, start_rows])
+        features = np.concatenate([uni_features, bi_features, start_features])
         return rows, features
 
+    def _starts(self, number: np.ndarray, row_of: np.ndarray, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+        """(row, feature) of the three start terms of each row: its first one, two and three syllables, each
+        looked up by code. A row of fewer syllables repeats its whole self, as `analyze` does ("^a", "^a", "^a")."""
+        lengths = np.bincount(row_of, minlength=n_rows)
+        first = np.cumsum(lengths) - lengths
+        rows = np.flatnonzero(lengths)
+        prefix = np.full((len(self.starts), len(rows)), -1, dtype=np.int64)  # feature of each row's k+1 syllables
+        codes = np.zeros(len(rows), dtype=np.int64)
+        valid = np.ones(len(rows), dtype=bool)
+        for k, table in enumerate(self.starts):
+            valid &= lengths[rows] > k
+            parts = number[np.minimum(first[rows] + k, len(number) - 1)] if len(rows) else codes
+            valid &= parts >= 0
+            codes = codes * self.width + parts
+            prefix[k, valid] = table.get(codes[valid])
+        chosen = [prefix[np.minimum(k, lengths[rows] - 1), np.arange(len(rows))] for k in range(len(self.starts))]
+        start_rows = np.concatenate([rows] * len(chosen))
+        start_features = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
+        keep = start_features >= 0
+        return start_rows[keep], start_features[keep]
+
     def _bigrams(self, number: np.ndarray, row_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        if len(number) < 2 or not len(self.bigram_codes):
+        if len(number) < 2 or not self.bigrams.size:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         first, second = number[:-1], number[1:]
         valid = (first >= 0) & (second >= 0) & (row_of[:-1] == row_of[1:])
-        codes = first[valid] * self.width + second[valid]
-        slots = np.minimum(np.searchsorted(self.bigram_codes, codes), len(self.bigram_codes) - 1)
-        found = self.bigram_codes[slots] == codes
-        return row_of[:-1][valid][found], self.bigram_feature[slots[found]]
+        features = self.bigrams.get(first[valid] * self.width + second[valid])
+        found = features >= 0
+        return row_of[:-1][valid][found], features[found]
+
+
+class CodeTable:
+    """A hash table from distinct non-negative integer codes to values, looked up for a whole array at once.
+
+    It replaces a binary search over the ~200,000 bigram codes: one probe or two per code instead of
+    eighteen scattered reads, six times faster on a batch. Open addressing with linear probing, at most
+    half full, filled in slot order so that building it is one sort; a code that is absent gets -1.
+    """
+
+    _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of code × 2⁶⁴/φ
+
+    def __init__(self, codes: np.ndarray, values: np.ndarray) -> None:
+        self.size = len(codes)
+        self.bits = max(4, int(self.size).bit_length() + 1)
+        homes = self._hash(codes)
+        order = np.argsort(homes)
+        rank = np.arange(self.size)
+        # in slot order each code takes its home slot or the one after the code before it, whichever is later
+        slots = np.maximum.accumulate(homes[order] - rank) + rank if self.size else rank
+        length = (int(slots[-1]) if self.size else 0) + 2  # no wrap-around: the table runs on past its last home
+        self.keys = np.full(max(length, 1 << self.bits), -1, dtype=np.int64)
+        self.values = np.full(len(self.keys), -1, dtype=np.int64)
+        self.keys[slots], self.values[slots] = codes[order], values[order]
+
+    def _hash(self, codes: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            return ((codes.astype(np.uint64) * self._MULTIPLIER) >> np.uint64(64 - self.bits)).astype(np.int64)
+
+    def get(self, codes: np.ndarray) -> np.ndarray:
+        """The value of every code, or -1 where the table lacks it."""
+        found = np.full(len(codes), -1, dtype=np.int64)
+        slots = self._hash(codes)
+        todo = np.arange(len(codes))
+        while len(todo):
+            keys = self.keys[slots[todo]]
+            hit = keys == codes[todo]
+            found[todo[hit]] = self.values[slots[todo[hit]]]
+            todo = todo[~hit & (keys != -1)]
+            slots[todo] += 1
+        return found
 
 
 def group_order(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray]:

@@ -47,17 +47,19 @@ def label_articles(articles: Sequence[Article], classifier: Classifier, *, sente
     units = [unit for article in articles for unit in paragraph_units(article)]
     probs = classifier.predict_proba(units)
     reviews = classifier.review_scores(units, probs) if hasattr(classifier, "review_scores") else {}
+    winners = np.argmax(probs, axis=1) if len(probs) else np.zeros(0, dtype=np.int64)
+    scores = _score_dicts(probs, classes)
     start = 0
-    paragraph_probs = []
+    offsets = []
     for article in articles:
         end = start + len(article.paragraphs)
-        paragraph_probs.append(probs[start:end])
-        _label_paragraphs(article, probs[start:end], classes)
+        offsets.append(start)
+        _label_paragraphs(article, probs[start:end], winners[start:end], scores[start:end], classes)
         article.review_score = reviews.get(article.id)
         article.categories = dict(titles)
         start = end
     if sentences:
-        _label_sentences(articles, paragraph_probs, classifier, classes)
+        _label_sentences(articles, probs, offsets, classifier, classes)
 
 
 # A sentence's label weighs its own probabilities against its paragraph's: read alone, a sentence loses what the
@@ -67,17 +69,26 @@ SENTENCE_WEIGHT = 0.7
 
 
 def _scores(row: np.ndarray, classes: list[str]) -> dict[str, float]:
-    return {name: round(float(row[classes.index(name)]), 4) if name in classes else 0.0 for name in content_labels(classes)}
+    return _score_dicts(row[None, :], classes)[0]
 
 
-def _label_paragraphs(article: Article, probs: np.ndarray, classes: list[str]) -> None:
-    for paragraph, row in zip(article.paragraphs, probs):
+def _score_dicts(rows: np.ndarray, classes: list[str]) -> list[dict[str, float]]:
+    """The content-label scores of every row, rounded: one `tolist` for the batch, not a NumPy scalar per value."""
+    columns = [(name, classes.index(name) if name in classes else None) for name in content_labels(classes)]
+    return [{name: 0.0 if column is None else round(row[column], 4) for name, column in columns} for row in rows.tolist()]
+
+
+def _label_paragraphs(
+    article: Article, probs: np.ndarray, winners: np.ndarray, scores: list[dict[str, float]], classes: list[str]
+) -> None:
+    content = content_labels(classes)
+    for paragraph, winner, row_scores in zip(article.paragraphs, winners.tolist(), scores):
         if paragraph.role_is_certain and paragraph.role != "body":
             paragraph.label = paragraph.role
-            paragraph.scores = dict.fromkeys(content_labels(classes), 0.0)  # page chrome states no achievement, limitation or task
+            paragraph.scores = dict.fromkeys(content, 0.0)  # page chrome states no achievement, limitation or task
         else:
-            paragraph.label = classes[int(np.argmax(row))]
-            paragraph.scores = _scores(row, classes)
+            paragraph.label = classes[winner]
+            paragraph.scores = row_scores
     _unify_ordinal_lists(article.paragraphs, probs, classes)
 
 
@@ -108,26 +119,30 @@ def _needs_sentences(paragraph: Paragraph, body: tuple[str, ...] = BODY_LABELS) 
 
 
 def _label_sentences(
-    articles: Sequence[Article], paragraph_probs: Sequence[np.ndarray], classifier: Classifier, classes: list[str]
+    articles: Sequence[Article], probs: np.ndarray, offsets: Sequence[int], classifier: Classifier, classes: list[str]
 ) -> None:
     """Sentences of multi-sentence body paragraphs get their own label, leaning on their paragraph's (see
-    `SENTENCE_WEIGHT`); a lone sentence shares its paragraph's."""
+    `SENTENCE_WEIGHT`); a lone sentence shares its paragraph's. `probs` are the paragraphs' probabilities, each
+    article's from its row in `offsets`."""
+    body_labels = _body(classes)
     units: list[Unit] = []
+    rows: list[int] = []  # each unit's paragraph row in `probs`
     owners: list[int] = []
     for number, article in enumerate(articles):
         for paragraph in article.paragraphs:
-            if not _needs_sentences(paragraph, _body(classes)):
+            if not _needs_sentences(paragraph, body_labels):
                 for sentence in paragraph.sentences:
                     sentence.label, sentence.scores = paragraph.label, dict(paragraph.scores)
-        chosen = [u for u in sentence_units(article) if _needs_sentences(article.paragraphs[u.paragraph], _body(classes))]
+        chosen = sentence_units(article, lambda paragraph: _needs_sentences(paragraph, body_labels))
         units += chosen
+        rows += [offsets[number] + u.paragraph for u in chosen]
         owners += [number] * len(chosen)
     if not units:
         return
-    probs = classifier.predict_proba(units)
-    body = [classes.index(name) for name in _body(classes) if name in classes]
-    for unit, number, row in zip(units, owners, probs):
-        row = SENTENCE_WEIGHT * row + (1 - SENTENCE_WEIGHT) * paragraph_probs[number][unit.paragraph]
+    mixed = SENTENCE_WEIGHT * classifier.predict_proba(units) + (1 - SENTENCE_WEIGHT) * probs[rows]
+    body = [classes.index(name) for name in body_labels if name in classes]
+    winners = np.argmax(mixed[:, body], axis=1).tolist()
+    for unit, number, winner, scores in zip(units, owners, winners, _score_dicts(mixed, classes)):
         sentence = articles[number].paragraphs[unit.paragraph].sentences[unit.sentence]
-        sentence.label = classes[body[int(np.argmax(row[body]))]]
-        sentence.scores = _scores(row, classes)
+        sentence.label = classes[body[winner]]
+        sentence.scores = scores

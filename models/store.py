@@ -113,7 +113,7 @@ def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
         raise ModelError(f"{directory}: built by another tongket version (missing {error}); retrain it with 'tongket train'") from None
     except (ValueError, OSError) as error:
         raise ModelError(f"{directory / _ARRAYS}: unreadable weights ({error})") from None
-    vocabulary = {term: index for index, term in enumerate(meta["vocabulary"])}
+    vocabulary = dict(zip(meta["vocabulary"], range(len(meta["vocabulary"]))))  # C-level: a comprehension cost a tenth of the cold start
     embeddings = str(meta.get("embeddings") or "")
     if embeddings and importlib.util.find_spec(embeddings) is None:
         raise ModelError(f"{directory}: {install_hint('this model')}")

@@ -6,9 +6,10 @@ corpus references alike, so the estimator sees the same records in training and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from tongket.text.document import Article
+from tongket.text.document import Article, Paragraph
 
 __all__ = ["Unit", "paragraph_units", "sentence_units", "LEVELS"]
 
@@ -50,11 +51,20 @@ def paragraph_units(article: Article) -> list[Unit]:
     ]
 
 
-def sentence_units(article: Article) -> list[Unit]:
-    """One unit per sentence of every paragraph; neighbours run across paragraph breaks."""
+def sentence_units(article: Article, keep: Callable[[Paragraph], bool] | None = None) -> list[Unit]:
+    """One unit per sentence of every paragraph (or of those `keep` accepts); neighbours run across paragraph breaks.
+
+    Positions and the group size count every sentence, kept or not, so that classifying the sentences of
+    some paragraphs only gives each the features it has among all.
+    """
     size = sum(len(p.sentences) for p in article.paragraphs)
     units: list[Unit] = []
+    position = 0
     for p in article.paragraphs:
-        for s in p.sentences:
-            units.append(Unit(s.text, article.id, len(units), size, p.role, p.role_is_certain, "sentence", p.index, s.index))
+        if keep is None or keep(p):
+            units += [
+                Unit(s.text, article.id, position + k, size, p.role, p.role_is_certain, "sentence", p.index, s.index)
+                for k, s in enumerate(p.sentences)
+            ]
+        position += len(p.sentences)
     return units
