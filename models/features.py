@@ -8,6 +8,7 @@ NumPy, so that inference never builds a Python object per term.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from itertools import repeat
 
@@ -15,7 +16,7 @@ import numpy as np
 
 from tongket.models.units import Unit
 from tongket.text.items import ORDINAL_START
-from tongket.text.normalize import fold_key
+from tongket.text.normalize import fold_key, fold_tones
 
 __all__ = [
     "analyze", "TermIndex", "CodeTable", "SparseRows", "local_matrix", "unit_dense", "context_matrix", "context_width", "LOCAL_FEATURES", "ROLES",
@@ -144,9 +145,10 @@ class TermIndex:
         numbered by one C-level `map` over a dict: a Python loop per unit or per token cost more than the
         rest of the classifier together.
         """
-        folded = _DIGITS.sub("0", fold_key("\n".join(t.replace("\n", " ") for t in texts)))
-        tokens = _TOKEN_OR_BREAK.findall(folded)
+        lowered = unicodedata.normalize("NFC", "\n".join(t.replace("\n", " ") for t in texts)).lower()
+        tokens = _TOKEN_OR_BREAK.findall(lowered)
         numbered = np.fromiter(map(self._numbers.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+        self._fold_misses(tokens, numbered)
         breaks = numbered == _BREAK
         number = numbered[~breaks]
         row_of = np.cumsum(breaks)[~breaks]
@@ -157,6 +159,20 @@ class TermIndex:
         rows = np.concatenate([uni_rows, bi_rows, start_rows])
         features = np.concatenate([uni_features, bi_features, start_features])
         return rows, features
+
+    def _fold_misses(self, tokens: list[str], numbered: np.ndarray) -> None:
+        """Number, in place, the tokens the vocabulary lacks as written, once tone- and digit-folded as `analyze`
+        folds them ("hoà" → "hòa", "2024" → "0000").
+
+        Folding only the misses gives the same numbers as folding the whole text first: folding changes
+        letters into letters and digits into "0", so it never moves a token boundary, and every term of the
+        vocabulary is already folded, so a token found as written folds to itself. The misses are a small
+        part of the text, and the folding regexes cost as much as the tokenising one.
+        """
+        misses = np.flatnonzero(numbered == -1)
+        if len(misses):
+            folded = _DIGITS.sub("0", fold_tones("\n".join([tokens[i] for i in misses.tolist()]))).split("\n")
+            numbered[misses] = np.fromiter(map(self._numbers.get, folded, repeat(-1)), dtype=np.int64, count=len(folded))
 
     def _starts(self, number: np.ndarray, row_of: np.ndarray, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
         """(row, feature) of the three start terms of each row: its first one, two and three syllables, each

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from tongket.text.document import CONTENT_LABELS, Article, Paragraph
@@ -101,17 +103,27 @@ class _SeenPoints:
 
     def __init__(self) -> None:
         self.points: list[frozenset[str]] = []
-        self.postings: dict[str, list[int]] = {}
+        self.postings: defaultdict[str, list[int]] = defaultdict(list)
 
     def repeats(self, words: frozenset[str]) -> bool:
-        rare = sorted(words, key=lambda w: (len(self.postings.get(w, ())), w))[:2]  # by word too: set order varies by process
-        candidates = {i for w in rare for i in self.postings.get(w, ())[-self._RECENT :]}
+        candidates = {i for w in self._rarest(words) for i in self.postings[w][-self._RECENT :]}
         candidates.update(range(max(0, len(self.points) - self._RECENT), len(self.points)))
         return any(_overlap(words, self.points[i]) >= _DUPLICATE for i in candidates)
 
+    def _rarest(self, words: frozenset[str]) -> list[str]:
+        """Of the two rarest words (fewest earlier points, then by word: set order varies by process), those that
+        earlier points have. A word no point has is the rarest of all and adds no candidate, so only the words
+        already seen, found by one set operation, need counting."""
+        seen = words & self.postings.keys()
+        wanted = 2 - (len(words) - len(seen))
+        if wanted <= 0:
+            return []
+        return heapq.nsmallest(wanted, seen, key=lambda w: (len(self.postings[w]), w))
+
     def add(self, words: frozenset[str]) -> None:
+        number = len(self.points)
         for word in words:
-            self.postings.setdefault(word, []).append(len(self.points))
+            self.postings[word].append(number)
         self.points.append(words)
 
 
