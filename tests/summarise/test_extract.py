@@ -421,3 +421,35 @@ def test_a_period_named_by_the_resolution_it_carries_out():
     assert _event("Chiều 2/6, Đảng ủy khối kiểm điểm nửa nhiệm kỳ thực hiện Nghị quyết Đại hội XIII.").period == (
         "nửa nhiệm kỳ thực hiện Nghị quyết Đại hội XIII")
     assert _event("Từ đầu nhiệm kỳ đến nay, Ủy ban kiểm tra đã kiểm tra 120 tổ chức đảng.").period == "Từ đầu nhiệm kỳ đến nay"
+
+
+def test_a_span_of_carrying_something_out_is_the_period_even_after_sau():
+    assert _event("Sáng 4/5, Sở Tư pháp tổng kết 5 năm thực hiện Luật Hòa giải ở cơ sở trên địa bàn tỉnh.").period == (
+        "5 năm thực hiện Luật Hòa giải ở cơ sở")
+    assert _event("Chiều 8/9, sau hơn 3 năm thực hiện Nghị quyết Đại hội XIII của Đảng, huyện đạt nhiều kết quả.").period == (
+        "hơn 3 năm thực hiện Nghị quyết Đại hội XIII của Đảng")
+    assert _event("Sáng 2/3, hội nghị đánh giá 4 năm triển khai chuyển đổi số, cải cách thủ tục.").period == (
+        "4 năm triển khai chuyển đổi số")
+    celebrated = _event("Sáng 2/9, tỉnh kỷ niệm 60 năm thành lập và 20 năm thực hiện Di chúc của Bác, hội nghị khai mạc.")
+    assert celebrated.period is None
+
+
+def test_a_span_up_to_now_is_the_period():
+    assert _event("Sáng 7/6, Ủy ban kiểm tra cho biết từ năm 2020 đến nay đã kỷ luật 40 đảng viên.").period == (
+        "từ năm 2020 đến nay")
+    assert _event("Chiều 3/8, huyện báo cáo kết quả từ tháng 2-2022 đến tháng 7-2023 về giảm nghèo.").period == (
+        "từ tháng 2–2022 đến tháng 7–2023")
+    assert _event("Sáng 5/4, Thành ủy đánh giá từ sau Đại hội XIII đến nay công tác cán bộ có chuyển biến.").period == (
+        "từ sau Đại hội XIII đến nay")
+
+
+def test_a_parliament_session_is_the_period_only_when_reviewed():
+    reviewed = _event("Sáng 14/7, Ủy ban Thường vụ Quốc hội tổng kết kỳ họp thứ 9, Quốc hội khóa XV.")
+    assert reviewed.period == "kỳ họp thứ 9, Quốc hội khóa XV"
+    assert _event("Chiều 20/6, cử tri góp ý về kỳ họp thứ 5 vừa qua của Quốc hội.").period == "kỳ họp thứ 5"
+    assert _event("Sáng 2/10, Ủy ban chuẩn bị kỳ họp thứ 8 của Quốc hội.").period is None
+
+
+def test_with_nothing_more_exact_the_years_looked_back_on_are_the_period():
+    assert _event("Sáng 9/11, hội nghị nhìn lại những kết quả 5 năm qua của phong trào thi đua.").period == "5 năm qua"
+
