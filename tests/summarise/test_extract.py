@@ -453,3 +453,26 @@ def test_a_parliament_session_is_the_period_only_when_reviewed():
 def test_with_nothing_more_exact_the_years_looked_back_on_are_the_period():
     assert _event("Sáng 9/11, hội nghị nhìn lại những kết quả 5 năm qua của phong trào thi đua.").period == "5 năm qua"
 
+
+def test_unnumbered_decrees_and_directives_are_named_by_their_subject():
+    event = _event("Sáng 3/3, Sở Lao động cho biết Bộ sắp ban hành thông tư về an toàn lao động trong hầm mỏ và "
+                   "chỉ thị về phòng cháy rừng mùa khô.",
+                   "Tỉnh thực hiện Kế hoạch của Sở Y tế về “chăm sóc sức khỏe người cao tuổi”.")
+    assert {"thông tư về an toàn lao động", "chỉ thị về phòng cháy rừng mùa khô",
+            "Kế hoạch của Sở Y tế về “chăm sóc sức khỏe người cao tuổi”"} <= set(event.documents)
+    # "quy định về" alone is any rule on the matter, and a resolution still to be written is no document yet
+    loose = _event("Sáng 3/3, hội nghị góp ý các quy định về đất đai và đề xuất nghị quyết mới về kinh tế biển.")
+    assert loose.documents == []
+
+
+def test_a_law_name_stops_before_another_law_in_lower_case():
+    event = _event("Sáng 6/6, đại biểu chỉ ra mâu thuẫn giữa luật Đầu tư công và luật Ngân sách nhà nước.")
+    assert {"luật Đầu tư công", "luật Ngân sách nhà nước"} <= set(event.documents)
+
+
+def test_listed_plenums_are_each_a_resolution_and_a_congress_names_its_organisation():
+    plenums = _event("Sáng 1/4, Đảng ủy quán triệt Nghị quyết Trung ương 3, Trung ương 5 và Trung ương 8 khóa XIII.")
+    assert plenums.documents == [
+        "Nghị quyết Trung ương 3 khóa XIII", "Nghị quyết Trung ương 5 khóa XIII", "Nghị quyết Trung ương 8 khóa XIII"]
+    congress = _event("Sáng 1/4, Hội triển khai Nghị quyết Đại hội Hội Nông dân tỉnh lần thứ 9 đã đề ra.")
+    assert congress.documents == ["Nghị quyết Đại hội Hội Nông dân tỉnh lần thứ 9"]
