@@ -14,6 +14,8 @@ _SURNAMES = (
     "Giáp Ngũ Ứng Yên Mẫn Ngọ Nhữ Sầm Tường Ung Hàn Luân Xa Lăng Lý Lò Hạ Bồ Cái Chương Đái Đới Đổng Hy Kim Lỡ Mầu Nguyên "
     "Phương Sơn Thân Trang Trầm Vĩnh"
 ).split()
+# some sources type the look-alike "Ð" (U+00D0) for "Đ": "Ðào", "Ðặng" are the same surnames
+_SURNAMES += [name.replace("Đ", "Ð", 1) for name in _SURNAMES if name.startswith("Đ")]
 NAME_WORD = rf"(?![{UPPER}]{{2}})[{UPPER}][\w]*(?:-[{LOWER}]\w*)?"  # "Kim Jong-un" keeps its hyphen; "TNCS" is no name
 PERSON = re.compile(rf"(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True))})(?:\s+{NAME_WORD}){{1,3}}(?!\w)")
 # countries whose first syllable is also a surname: never a person, and never glued to the name that follows them

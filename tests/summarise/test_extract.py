@@ -476,3 +476,30 @@ def test_listed_plenums_are_each_a_resolution_and_a_congress_names_its_organisat
         "Nghị quyết Trung ương 3 khóa XIII", "Nghị quyết Trung ương 5 khóa XIII", "Nghị quyết Trung ương 8 khóa XIII"]
     congress = _event("Sáng 1/4, Hội triển khai Nghị quyết Đại hội Hội Nông dân tỉnh lần thứ 9 đã đề ra.")
     assert congress.documents == ["Nghị quyết Đại hội Hội Nông dân tỉnh lần thứ 9"]
+
+
+def test_organizer_of_a_meeting_named_by_its_subject_then_whose_it_is():
+    event = _event("Tại hội nghị sản xuất kinh doanh năm 2025 của Tổng công ty Lương thực miền Nam sáng 6/1, "
+                   "Thứ trưởng Bộ Công Thương Lê Văn Hai ghi nhận nhiều nỗ lực.")
+    assert event.organizer == "Tổng công ty Lương thực miền Nam"
+    plenum = _event("Sáng 2/10, ông Lê Văn Hai phát biểu khai mạc hội nghị lần thứ 12 Ban chấp hành đảng bộ tỉnh Nam Định.")
+    assert plenum.organizer == "Ban chấp hành đảng bộ tỉnh Nam Định"
+
+
+def test_a_body_named_inside_a_document_name_is_the_documents_not_the_organizers():
+    report = _event("Theo báo cáo kết quả thực hiện Nghị quyết số 12 của Quốc hội, hòa giải thành đạt 80%.",
+                    title="Sở Tư pháp: đẩy mạnh hòa giải ở cơ sở")
+    assert report.organizer == "Sở Tư pháp"
+    congress = _event("Sáng 5/5, Sở Nội vụ cho biết tỉnh đạt các chỉ tiêu theo Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX.")
+    assert congress.organizer == "Sở Nội vụ"
+
+
+def test_the_sector_named_first_after_the_meeting_is_the_one_reviewed():
+    event = _event("Sáng 9/1, hội nghị tổng kết công tác thanh tra năm 2024 nêu kết quả về tiếp dân, phòng, chống tham nhũng.")
+    assert event.organizer == "Thanh tra Chính phủ"
+
+
+def test_a_surname_typed_with_the_look_alike_eth_is_still_a_surname():
+    event = _event("Sáng 4/4, Chủ tịch Ủy ban Dân tộc Ðặng Văn Hai phát biểu tại hội nghị.")
+    assert "Ðặng Văn Hai" in [p.name for p in event.people]
+    assert event.organizer == "Ủy ban Dân tộc"
