@@ -129,10 +129,37 @@ def _period(title: str, lead: str, event_date: str | None = None) -> str | None:
                     planned_years.append(int(year.group(1)))
                 continue
             return _dashed(text[match.start() : match.end()])
+    reviewed, planned = _bare_task_years(f"{title} {lead}")
+    if reviewed:
+        return f"năm {reviewed[0]}"
+    planned_years += planned
     if planned_years and (_YEAR_END.search(f"{title} {lead}") or event_year in planned_years):
         return f"năm {min(planned_years) - 1}"
     span = _SPAN_PAST.search(f"{title} {lead}")
-    return span.group(0) if span else None
+    if span:
+        return span.group(0)
+    return _year_closed(f"{title} {lead}", event_date)
+
+
+def _bare_task_years(text: str) -> tuple[list[int], list[int]]:
+    """Years written without "năm" after a task or plan ("triển khai nhiệm vụ 2018"): planned, unless the tasks are
+    under review ("tổng kết nhiệm vụ 2017")."""
+    reviewed, planned = [], []
+    for match in _BARE_TASK_YEAR.finditer(text):
+        under_review = _REVIEW_VERB.search(text[max(0, match.start() - 25) : match.start()])
+        (reviewed if under_review else planned).append(int(match.group(1)))
+    return reviewed, planned
+
+
+def _year_closed(text: str, event_date: str | None) -> str | None:
+    """A year-end review names no year when it is obvious: "tổng kết" held in January or February closes the year before,
+    one held in November or December the year it is held in."""
+    if not event_date or event_date[:1] == "-" or not _YEAR_REVIEW.search(text):
+        return None
+    year, month = int(event_date[:4]), event_date[5:7]
+    if month in ("01", "02"):
+        return f"năm {year - 1}"
+    return f"năm {year}" if month in ("11", "12") else None
 
 
 def _planned_year(year: int, event_year: int | None, january: bool) -> bool:
@@ -159,4 +186,7 @@ _JUST_ENDED = re.compile(r"\s+vừa\s+(?:qua|rồi|kết thúc|bế mạc)(?!\w)
 
 # with nothing more exact, "5 năm qua", "nhiệm kỳ vừa qua" name the span looked back on
 _SPAN_PAST = re.compile(r"(?:(?:\d+|hai|ba|bốn|năm|mười|những)\s+năm|nhiệm kỳ)\s+(?:vừa\s+)?qua(?!\w)", re.IGNORECASE)
+_BARE_TASK_YEAR = re.compile(r"(?:nhiệm vụ|kế hoạch)\s+(\d{4})(?![\d/-])", re.IGNORECASE)
+_REVIEW_VERB = re.compile(r"(?:đánh giá|tổng kết|sơ kết|kết quả)(?:\s+(?:việc\s+)?thực hiện)?\s*$", re.IGNORECASE)
+_YEAR_REVIEW = re.compile(r"tổng kết (?:công tác|ngành|năm|hoạt động)|hội nghị (?:toàn quốc )?tổng kết(?! \d)", re.IGNORECASE)
 _YEAR_END = re.compile(r"tổng kết|năm qua|năm vừa qua|triển khai (?:công tác|nhiệm vụ|kế hoạch)", re.IGNORECASE)

@@ -503,3 +503,21 @@ def test_a_surname_typed_with_the_look_alike_eth_is_still_a_surname():
     event = _event("Sáng 4/4, Chủ tịch Ủy ban Dân tộc Ðặng Văn Hai phát biểu tại hội nghị.")
     assert "Ðặng Văn Hai" in [p.name for p in event.people]
     assert event.organizer == "Ủy ban Dân tộc"
+
+
+def test_tasks_under_review_are_no_plan():
+    event = _event("Chiều 5/7, hội nghị đánh giá nhiệm vụ 6 tháng đầu năm và bàn giải pháp cho thời gian còn lại.")
+    assert event.period == "6 tháng đầu năm"
+    bare = _event("Sáng 30/12/2024, Sở Công Thương tổng kết nhiệm vụ 2024 và triển khai nhiệm vụ 2025.")
+    assert bare.period == "năm 2024"
+
+
+def test_a_year_planned_for_without_the_word_nam_gives_the_year_before():
+    event = _event("Sáng 5/1/2025, hội nghị triển khai nhiệm vụ 2025 của ngành xây dựng diễn ra tại Hà Nội.")
+    assert event.period == "năm 2024"
+
+
+def test_a_year_end_review_with_no_year_named_closes_the_obvious_year():
+    assert _event("Sáng 16/1/2025, hội nghị tổng kết công tác dân vận diễn ra tại Hà Nội.").period == "năm 2024"
+    assert _event("Sáng 20/12/2024, hội nghị tổng kết công tác dân vận diễn ra tại Hà Nội.").period == "năm 2024"
+    assert _event("Sáng 20/6/2024, hội nghị tổng kết công tác dân vận diễn ra tại Hà Nội.").period is None
