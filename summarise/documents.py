@@ -61,6 +61,12 @@ _ON_SUBJECT = (
     rf"(?i:nghị quyết|nghị định|thông tư|chỉ thị|công điện)(?:\s+(?i:chung))?(?:{_OWNER})?{_SUBJECT}"
     rf"|(?i:quy định|đề án|kế hoạch|quyết định){_OWNER}{_SUBJECT}"
 )
+# "kế hoạch tài chính giai đoạn 2021-2025", "chương trình khuyến nông đến năm 2030": written in lower case, a plan or
+# programme is a named document when its name carries the span it covers
+_SPANNED_PLAN = (
+    rf"(?<![\w“\"])(?:kế hoạch|chương trình|đề án|chiến lược|quy hoạch)(?:{_NAME}){{1,10}}?"
+    r"\s+(?:giai đoạn|đến năm|\d{1,2}\s+năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?![\d/-])"
+)
 # whose congress a resolution carries out: "Nghị quyết Đại hội Hội Cựu chiến binh tỉnh lần thứ 7", "… Công đoàn TP"
 _CONGRESS_OF = (
     rf"(?:(?<=(?i:đại hội) )|(?<=(?i:toàn quốc) ))(?:Hội Liên hiệp|Hội|Công đoàn|Liên đoàn|Đoàn|Đảng bộ|Mặt trận)"
@@ -78,7 +84,7 @@ _NAMED = re.compile(
     rf"|Chương trình mục tiêu quốc gia(?:{_LONG_NAME}){{1,16}}"
     rf"|(?i:nghị quyết|chỉ thị|kết luận|quy định)\s+(?:của\s+)?(?:Quốc hội|Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ)"
     rf"(?:\s+\(?(?:khóa|khoá)\s+[IVXL]+\)?)?\s+về(?:{_LONG_NAME}){{2,14}}"
-    rf"|{_ON_SUBJECT}"
+    rf"|{_ON_SUBJECT}|{_SPANNED_PLAN}"
     rf"|(?<=\w\s)Quy định(?:\s+của\s+(?:Bộ Chính trị|Ban Bí thư))?(?=\s+(?:về|trách nhiệm|xử lý|kiểm soát))(?:{_LONG_NAME}){{2,16}}"
     rf"|(?<=\w\s)Báo cáo\s+(?:(?i:chính trị)|(?i:kiểm điểm|tổng kết)(?:{_LONG_NAME}){{2,14}})"
     rf"|(?i:văn kiện)\s+Đại hội(?:\s+(?:Đảng|toàn quốc|đại biểu))*\s+(?:[IVXL]+|lần thứ \w+)"

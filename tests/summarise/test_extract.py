@@ -521,3 +521,11 @@ def test_a_year_end_review_with_no_year_named_closes_the_obvious_year():
     assert _event("Sáng 16/1/2025, hội nghị tổng kết công tác dân vận diễn ra tại Hà Nội.").period == "năm 2024"
     assert _event("Sáng 20/12/2024, hội nghị tổng kết công tác dân vận diễn ra tại Hà Nội.").period == "năm 2024"
     assert _event("Sáng 20/6/2024, hội nghị tổng kết công tác dân vận diễn ra tại Hà Nội.").period is None
+
+
+def test_a_lower_case_plan_carrying_its_span_is_a_document():
+    event = _event("Sáng 3/3, tỉnh rà soát kế hoạch đầu tư công trung hạn giai đoạn 2026-2030 và "
+                   "chương trình khuyến nông đến năm 2030.")
+    assert {"kế hoạch đầu tư công trung hạn giai đoạn 2026-2030",
+            "chương trình khuyến nông đến năm 2030"} <= set(event.documents)
+    assert _event("Sáng 3/3, tỉnh bàn kế hoạch thu ngân sách cho năm tới.").documents == []
