@@ -35,7 +35,7 @@ _HEAD_LOWER = r"(?:ban|bộ|sở|ủy ban|uỷ ban|viện|cục|tổng cục|bá
 # lower-case words that occur inside the names of bodies ("Bộ Nông nghiệp và phát triển nông thôn")
 _IN_NAME = (
     r"(?:nhân dân|tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|trung ương|nhà nước|quốc gia|quốc tế|về|và|phòng|"
-    r"chống|tham nhũng|chỉ đạo|tuyên giáo|dân vận|kiểm tra|thường vụ|thường trực|chấp hành|cán bộ|đảng|công an|quân sự|"
+    r"chống|tham nhũng|chỉ đạo|tuyên giáo|dân vận|kiểm tra|thường vụ|thường trực|chấp hành|cán bộ|đảng bộ|đảng|công an|quân sự|"
     r"xã hội|phát triển|nông thôn|nông nghiệp|môi trường|tài nguyên|giáo dục|đào tạo|y tế|tư pháp|nội vụ|ngoại giao|"
     r"tài chính|đầu tư|công thương|xây dựng|giao thông|vận tải|thông tin|truyền thông|lao động|thương binh|văn hóa|"
     r"văn hoá|thể thao|du lịch|khoa học|công nghệ|hội nhập|an toàn|kinh tế|cấp cao|tối cao|hành chính|thi đua|"
@@ -114,7 +114,7 @@ _SECTOR_BODIES = [
         (r"ngành hải quan", "Tổng cục Hải quan"),
         (r"ngành kiểm sát", "Viện kiểm sát nhân dân tối cao"),
         (r"ngành tòa án|ngành toà án", "Tòa án nhân dân tối cao"),
-        (r"ngành thanh tra", "Thanh tra Chính phủ"),
+        (r"ngành thanh tra|công tác thanh tra", "Thanh tra Chính phủ"),
         (r"ngành bảo hiểm xã hội|ngành BHXH", "Bảo hiểm xã hội Việt Nam"),
         (r"ngành thống kê", "Tổng cục Thống kê"),
     )
@@ -123,11 +123,23 @@ _SECTOR_BODIES = [
 _GENERIC = {"Tập đoàn", "Tổng công ty", "Công ty", "Ngân hàng", "Văn phòng", "Hội đồng", "Ủy ban", "Uỷ ban", "Trung tâm", "Ban Chỉ đạo",
             "Ban chỉ đạo", "Ban Thường vụ", "Đại học", "Học viện"}
 _ORGANISED_BY = re.compile(rf"\bdo\s+((?:{_BODY})(?:\s*(?:,|và|phối hợp với)\s*{_BODY})*){_END}\s*(?:chủ trì,?\s*)?(?:phối hợp\s+)?tổ chức\b")
+# a congress named inside a resolution's name ("Nghị quyết Đại hội Đảng bộ tỉnh") is not the event
 _OF_EVENT = re.compile(
-    rf"(?i:hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|hội thảo)(?:\s+(?i:lần thứ|thứ)\s+[\w]+|\s+(?i:đại biểu|toàn quốc|"
+    rf"(?<!(?i:quyết) )(?<!NQ )(?i:hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|hội thảo)(?:\s+(?i:lần thứ|thứ)\s+[\w]+|\s+(?i:đại biểu|toàn quốc|"
     rf"tổng kết|sơ kết|trực tuyến|thường kỳ|giao ban|toàn thể)+)*\s+(?:(?:của|giữa)\s+)?((?:{_BODY})){_END}"
 )
-_REPORT_OF = re.compile(rf"(?i:báo cáo|kết quả)[^.;:]{{0,40}}?\s(?:của|mà)\s+((?:{_BODY})){_END}")
+# the body a report is by; "của" after a document's name ("kết quả thực hiện Nghị quyết số 33 của Quốc hội") is the document's
+_REPORT_OF = re.compile(
+    rf"(?i:báo cáo|kết quả)(?:(?!(?i:nghị quyết|chỉ thị|kết luận|quyết định|kế hoạch|chương trình|đề án|luật|nghị định|"
+    rf"thông tư|quy định|chiến lược)(?!\w))[^.;:]){{0,40}}?\s(?:của|mà)\s+((?:{_BODY})){_END}"
+)
+# "tại hội nghị sản xuất kinh doanh năm 2016 của Tổng công ty …": a meeting named by its subject, then whose it is;
+# after a document's name ("tổng kết Chỉ thị của Bộ Chính trị") the body is the document's
+_OF_EVENT_ON = re.compile(
+    r"(?i:hội nghị|phiên họp|cuộc họp|hội thảo)(?:\s+(?!(?i:của|do|với|tại|và|nghị quyết|chỉ thị|kết luận|quyết định|kế hoạch|"
+    r"chương trình|đề án|luật|nghị định|thông tư|quy định|chiến lược)(?!\w))[^\s.;:,“”\"()]+){1,8}?"
+    rf"\s+của\s+((?:{_BODY})){_END}"
+)
 _CHAIR_BODY = re.compile(
     rf"(?:[Tt]rưởng|[Pp]hó [Tt]rưởng|[Bb]í thư|[Pp]hó [Bb]í thư|[Cc]hủ tịch|[Pp]hó [Cc]hủ tịch|[Bb]ộ trưởng|[Tt]hứ trưởng|"
     rf"[Gg]iám đốc|[Pp]hó [Gg]iám đốc|[Tt]ổng [Gg]iám đốc|[Cc]hủ nhiệm|[Vv]iện trưởng|[Cc]hánh án|[Tt]ổng cục trưởng|"
@@ -140,7 +152,11 @@ _ORGANISING = (
     (_ORGANISED_WITH, re.compile("phối hợp với")),
     (_ORGANISED_BY, re.compile("tổ chức")),
 )
-_NAMING_THE_EVENT = ((_OF_EVENT, re.compile("hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|hội thảo")), (_BETWEEN, re.compile("giữa")))
+_NAMING_THE_EVENT = (
+    (_OF_EVENT, re.compile("hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|hội thảo")),
+    (_BETWEEN, re.compile("giữa")),
+    (_OF_EVENT_ON, re.compile("hội nghị|phiên họp|cuộc họp|hội thảo")),
+)
 _REPORTING = ((_REPORT_OF, re.compile("báo cáo|kết quả")),)
 _CHAIRING = ((_CHAIR_BODY, re.compile("trưởng|bí thư|chủ tịch|giám đốc|chủ nhiệm|chánh án")),)
 _BODY_NAME = re.compile(rf"{_BODY}{_END}")
@@ -271,9 +287,9 @@ def _sector_body(lowered: Sequence[str]) -> str | None:
     for lower in lowered:
         if not _MEETING.search(lower):
             continue
-        for pattern, body in _SECTOR_BODIES:
-            if pattern.search(lower):
-                return body
+        named = [(found.start(), body) for pattern, body in _SECTOR_BODIES if (found := pattern.search(lower))]
+        if named:  # "tổng kết công tác thanh tra … trên các lĩnh vực phòng, chống tham nhũng": the first is reviewed
+            return min(named, key=lambda item: item[0])[1]
     return None
 
 

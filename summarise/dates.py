@@ -230,7 +230,15 @@ def planned_at(text: str, start: int) -> bool:
     """Whether the period named at `start` is one the article plans for ("nhiệm vụ năm 2019", "đến năm 2030")
     rather than one it reviews."""
     window = text[max(0, start - 45) : start]
-    return bool(_FUTURE.search(window[-25:]) or _PLAN_CUE.search(_CLAUSE.search(window).group(0)))
+    clause = _REVIEWED_TASK.sub(" ", _CLAUSE.search(window).group(0))
+    return bool(_FUTURE.search(window[-25:]) or _PLAN_CUE.search(clause))
+
+
+# "đánh giá nhiệm vụ 6 tháng đầu năm", "kết quả thực hiện kế hoạch năm 2018": tasks or plans under review are no plan
+_REVIEWED_TASK = re.compile(
+    r"(?<!\w)(?:đánh giá|tổng kết|sơ kết|kết quả)(?:\s+(?:việc\s+)?thực hiện)?\s+(?:nhiệm vụ|kế hoạch|chỉ tiêu)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _review_and_plan(text: str, month: int) -> int | None:

@@ -30,7 +30,7 @@ _STOP = (
     r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành|Phó|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng Bí thư|Tổng bí thư|"
     r"Ông|Bà|ông|bà|nêu(?! gương)|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành|"
     r"sắp|ngày(?=\s*\d)|và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư|Đề án|Kế hoạch|Chương trình|Chiến lược|"
-    r"Quyết định|Kết luận|Công văn|Báo cáo)))"
+    r"Quyết định|Kết luận|Công văn|Báo cáo))|và(?=\s+(?:luật|bộ luật|nghị quyết|nghị định|pháp lệnh|chỉ thị|thông tư)\s))"
 )
 # "luật Mỹ" (a country's law), "Luật Theo …" (a headline glued to its lead): no law's name
 _NOT_A_LAW = (
@@ -52,6 +52,26 @@ _NAME = (
     rf"|(?<=[Hh]àng)\s+không(?!\w)|{_PAIRED})"
 )
 _LONG_NAME = rf"(?:{_NAME}|\s*[-–]\s*(?=[\w])(?!{_STOP}(?!\w))[\w&]+|\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)"
+# "chỉ thị về tiêm vắc-xin", "Nghị định về tự chủ đại học": an unnumbered decree, circular or directive is named by
+# its subject; a rule, scheme or plan only when it says whose it is ("Kế hoạch của Sở Y tế về …"), as "quy định về"
+# alone is mostly any rule on the matter, and "nghị quyết mới về" one still to be written
+_OWNER = rf"\s+của\s+[{UPPER}][^\s,.;:“”\"]*(?:\s+[^\s,.;:“”\"]+){{0,5}}?"
+_SUBJECT = rf"\s+về(?:\s+“[^”]{{5,160}}”|(?:{_LONG_NAME}){{2,14}})"
+_ON_SUBJECT = (
+    rf"(?i:nghị quyết|nghị định|thông tư|chỉ thị|công điện)(?:\s+(?i:chung))?(?:{_OWNER})?{_SUBJECT}"
+    rf"|(?i:quy định|đề án|kế hoạch|quyết định){_OWNER}{_SUBJECT}"
+)
+# "kế hoạch tài chính giai đoạn 2021-2025", "chương trình khuyến nông đến năm 2030": written in lower case, a plan or
+# programme is a named document when its name carries the span it covers
+_SPANNED_PLAN = (
+    rf"(?<![\w“\"])(?:kế hoạch|chương trình|đề án|chiến lược|quy hoạch)(?:{_NAME}){{1,10}}?"
+    r"\s+(?:giai đoạn|đến năm|\d{1,2}\s+năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?![\d/-])"
+)
+# whose congress a resolution carries out: "Nghị quyết Đại hội Hội Cựu chiến binh tỉnh lần thứ 7", "… Công đoàn TP"
+_CONGRESS_OF = (
+    rf"(?:(?<=(?i:đại hội) )|(?<=(?i:toàn quốc) ))(?:Hội Liên hiệp|Hội|Công đoàn|Liên đoàn|Đoàn|Đảng bộ|Mặt trận)"
+    rf"(?:\s+[{UPPER}][\w.]*(?:\s+(?!{_STOP}(?!\w)|(?:nhiệm|lần|khóa|khoá|đề)(?!\w))[{LOWER}]\w*){{0,2}})+"
+)
 _NAMED = re.compile(
     rf"(?<!\w)("
     rf"(?:Bộ luật|Pháp lệnh)(?:{_NAME}){{1,5}}"
@@ -64,12 +84,13 @@ _NAMED = re.compile(
     rf"|Chương trình mục tiêu quốc gia(?:{_LONG_NAME}){{1,16}}"
     rf"|(?i:nghị quyết|chỉ thị|kết luận|quy định)\s+(?:của\s+)?(?:Quốc hội|Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ)"
     rf"(?:\s+\(?(?:khóa|khoá)\s+[IVXL]+\)?)?\s+về(?:{_LONG_NAME}){{2,14}}"
+    rf"|{_ON_SUBJECT}|{_SPANNED_PLAN}"
     rf"|(?<=\w\s)Quy định(?:\s+của\s+(?:Bộ Chính trị|Ban Bí thư))?(?=\s+(?:về|trách nhiệm|xử lý|kiểm soát))(?:{_LONG_NAME}){{2,16}}"
     rf"|(?<=\w\s)Báo cáo\s+(?:(?i:chính trị)|(?i:kiểm điểm|tổng kết)(?:{_LONG_NAME}){{2,14}})"
     rf"|(?i:văn kiện)\s+Đại hội(?:\s+(?:Đảng|toàn quốc|đại biểu))*\s+(?:[IVXL]+|lần thứ \w+)"
     rf"|(?i:nghị quyết|NQ)(?:\s+(?:của\s+)?(?:Hội nghị|Hội nghị lần thứ \w+,?)?\s*(?:Ban Chấp hành\s+)?)?(?:Trung ương|TƯ|TW|T\.Ư|(?i:đại hội))"
-    rf"(?:\s+(?:\d+(?:,\s*\d+)*|lần thứ \w+|[IVXL]+|\(?(?:khóa|khoá)\s+[IVXL]+\)?|Đảng(?: toàn quốc)?(?: lần thứ)?\s*[IVXL\d]*|"
-    rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?\s*[IVXL\d]*|của Đảng))+"
+    rf"(?:\s+(?:\d+(?:,\s*\d+)*|lần thứ \w+|[IVXL]+|\(?(?:khóa|khoá)\s+[IVXL]+\)?|Đảng(?: toàn quốc)?(?: lần thứ)?(?:\s*[IVXL\d]+)?|"
+    rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?(?:\s*[IVXL\d]+)?|của Đảng|{_CONGRESS_OF}))+"
     rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?<!Vụ )(?<!Ban )(?<!Cục )(?<![Pp]hòng )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động| nghị sự)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
     rf"|(?i:đề án|chương trình|chiến lược|kế hoạch|quy định|quy chế)\s+“[^”]{{5,160}}”"
     rf"|Hiệp định(?:\s+(?:[Tt]ự do|[{UPPER}][\w&-]*(?:\s+(?!{_STOP}(?!\w))[{LOWER}]\w*)?|\([A-Z-]+\)|"
@@ -171,9 +192,30 @@ def documents(text: str) -> list[str]:
         name = " ".join(named.split())
         if len(name.split()) < 2:
             continue
-        shorter = [i for i, f in enumerate(found) if name.lower().startswith(f.lower() + " ")]
-        if shorter:
-            found[shorter[0]] = name
-        elif not any(name.lower() in f.lower() or f.lower() in name.lower() for f in found):
-            found.append(name)
+        for name in _with_listed_plenums(name, text, match.start() + len(named)):
+            shorter = [i for i, f in enumerate(found) if name.lower().startswith(f.lower() + " ")]
+            if shorter:
+                found[shorter[0]] = name
+            elif not any(name.lower() in f.lower() or f.lower() in name.lower() for f in found):
+                found.append(name)
     return found
+
+
+_PLENUM_HEAD = re.compile(r"(.*?(?:Trung ương|TƯ|TW|T\.Ư))\s+\d+")
+_LISTED_PLENUM = re.compile(r"\s*(?:,|và)\s*(?:Trung ương|TƯ|TW|T\.Ư)\s+(\d+)(?!\w)")
+_TERM_AFTER = re.compile(r"\s*,?\s*(\(?(?:khóa|khoá)\s+[IVXL]+\)?)")
+
+
+def _with_listed_plenums(name: str, text: str, end: int) -> list[str]:
+    """"Nghị quyết Trung ương 4, Trung ương 6 và Trung ương 7 khóa XII" cites three resolutions, each of its plenum,
+    all of the term named last."""
+    head = _PLENUM_HEAD.fullmatch(name)
+    numbers = []
+    while head and (more := _LISTED_PLENUM.match(text, end)) is not None:
+        numbers.append(more.group(1))
+        end = more.end()
+    if not numbers:
+        return [name]
+    term = _TERM_AFTER.match(text, end)
+    suffix = f" {term.group(1)}" if term else ""
+    return [name + suffix, *(f"{head.group(1)} {number}{suffix}" for number in numbers)]

@@ -116,19 +116,77 @@ def _period(title: str, lead: str, event_date: str | None = None) -> str | None:
         lower = text.lower()
         pattern = P.PERIOD_LOWER if len(lower) == len(text) else P.PERIOD
         for match in pattern.finditer(lower if pattern is P.PERIOD_LOWER else text):
-            year = re.fullmatch(r"năm\s+(\d{4})", lower[match.start() : match.end()])
+            found = lower[match.start() : match.end()]
+            year = re.fullmatch(r"năm\s+(\d{4})", found)
+            if _SESSION.match(found) and not _session_reviewed(lower, match.start(), match.end()):
+                continue
+            if _DURATION.match(found):  # "sau hơn 2 năm thực hiện …": time already spent, never planned
+                if _ANNIVERSARY.search(lower[max(0, match.start() - 80) : match.start()]):
+                    continue
+                return _dashed(text[match.start() : match.end()])
             if year and _planned_year(int(year.group(1)), event_year, january) or planned_at(text, match.start()):
                 if year:
                     planned_years.append(int(year.group(1)))
                 continue
-            return re.sub(r"\s*[-–—]\s*", "–", text[match.start() : match.end()].strip())
+            return _dashed(text[match.start() : match.end()])
+    reviewed, planned = _bare_task_years(f"{title} {lead}")
+    if reviewed:
+        return f"năm {reviewed[0]}"
+    planned_years += planned
     if planned_years and (_YEAR_END.search(f"{title} {lead}") or event_year in planned_years):
         return f"năm {min(planned_years) - 1}"
-    return None
+    span = _SPAN_PAST.search(f"{title} {lead}")
+    if span:
+        return span.group(0)
+    return _year_closed(f"{title} {lead}", event_date)
+
+
+def _bare_task_years(text: str) -> tuple[list[int], list[int]]:
+    """Years written without "năm" after a task or plan ("triển khai nhiệm vụ 2018"): planned, unless the tasks are
+    under review ("tổng kết nhiệm vụ 2017")."""
+    reviewed, planned = [], []
+    for match in _BARE_TASK_YEAR.finditer(text):
+        under_review = _REVIEW_VERB.search(text[max(0, match.start() - 25) : match.start()])
+        (reviewed if under_review else planned).append(int(match.group(1)))
+    return reviewed, planned
+
+
+def _year_closed(text: str, event_date: str | None) -> str | None:
+    """A year-end review names no year when it is obvious: "tổng kết" held in January or February closes the year before,
+    one held in November or December the year it is held in."""
+    if not event_date or event_date[:1] == "-" or not _YEAR_REVIEW.search(text):
+        return None
+    year, month = int(event_date[:4]), event_date[5:7]
+    if month in ("01", "02"):
+        return f"năm {year - 1}"
+    return f"năm {year}" if month in ("11", "12") else None
 
 
 def _planned_year(year: int, event_year: int | None, january: bool) -> bool:
     return event_year is not None and (year > event_year or (january and year == event_year))
 
 
+def _session_reviewed(lower: str, start: int, end: int) -> bool:
+    """A parliament's session is the period only when the article reviews it ("tổng kết kỳ họp thứ 7", "kỳ họp thứ 6
+    vừa qua"); one being prepared or opening is the subject, not the period."""
+    return bool(_REVIEWED_BEFORE.search(lower[max(0, start - 30) : start]) or _JUST_ENDED.match(lower, end))
+
+
+def _dashed(period: str) -> str:
+    return re.sub(r"\s*[-–—]\s*", "–", period.strip())
+
+
+_SESSION = re.compile(P.SESSION.lower())
+_DURATION = re.compile(r"(?:(?:gần|hơn)\s+)?(?:\d+|một|hai|ba|bốn|năm|mười)\s+năm\s+(?:thực hiện|triển khai|thi hành)\s")
+_REVIEWED_BEFORE = re.compile(r"(?:tổng kết|sơ kết|đánh giá|kết quả|báo cáo)\s+(?:\w+\s+){0,2}$")
+# "kỷ niệm 74 năm Cách mạng tháng Tám và 50 năm thực hiện Di chúc": a celebration in the same sentence, not a review
+_ANNIVERSARY = re.compile(r"kỷ niệm[^.;!?]*$")
+_JUST_ENDED = re.compile(r"\s+vừa\s+(?:qua|rồi|kết thúc|bế mạc)(?!\w)")
+
+
+# with nothing more exact, "5 năm qua", "nhiệm kỳ vừa qua" name the span looked back on
+_SPAN_PAST = re.compile(r"(?:(?:\d+|hai|ba|bốn|năm|mười|những)\s+năm|nhiệm kỳ)\s+(?:vừa\s+)?qua(?!\w)", re.IGNORECASE)
+_BARE_TASK_YEAR = re.compile(r"(?:nhiệm vụ|kế hoạch)\s+(\d{4})(?![\d/-])", re.IGNORECASE)
+_REVIEW_VERB = re.compile(r"(?:đánh giá|tổng kết|sơ kết|kết quả)(?:\s+(?:việc\s+)?thực hiện)?\s*$", re.IGNORECASE)
+_YEAR_REVIEW = re.compile(r"tổng kết (?:công tác|ngành|năm|hoạt động)|hội nghị (?:toàn quốc )?tổng kết(?! \d)", re.IGNORECASE)
 _YEAR_END = re.compile(r"tổng kết|năm qua|năm vừa qua|triển khai (?:công tác|nhiệm vụ|kế hoạch)", re.IGNORECASE)

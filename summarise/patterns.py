@@ -14,6 +14,8 @@ _SURNAMES = (
     "Giáp Ngũ Ứng Yên Mẫn Ngọ Nhữ Sầm Tường Ung Hàn Luân Xa Lăng Lý Lò Hạ Bồ Cái Chương Đái Đới Đổng Hy Kim Lỡ Mầu Nguyên "
     "Phương Sơn Thân Trang Trầm Vĩnh"
 ).split()
+# some sources type the look-alike "Ð" (U+00D0) for "Đ": "Ðào", "Ðặng" are the same surnames
+_SURNAMES += [name.replace("Đ", "Ð", 1) for name in _SURNAMES if name.startswith("Đ")]
 NAME_WORD = rf"(?![{UPPER}]{{2}})[{UPPER}][\w]*(?:-[{LOWER}]\w*)?"  # "Kim Jong-un" keeps its hyphen; "TNCS" is no name
 PERSON = re.compile(rf"(?:{'|'.join(sorted(set(_SURNAMES), key=len, reverse=True))})(?:\s+{NAME_WORD}){{1,3}}(?!\w)")
 # countries whose first syllable is also a surname: never a person, and never glued to the name that follows them
@@ -82,6 +84,20 @@ DOCUMENT = re.compile(
 LAW = re.compile(rf"\bLuật\s+((?:[{UPPER}][\w]*|và|các|đầu|tư)(?:\s+[\w]+){{0,5}}?)\s+(?:năm\s+)?(\d{{4}})\b")
 
 DASH = r"\s*[-–—]\s*"
+# "từ năm 2011 đến nay", "từ tháng 1-2017 đến tháng 6-2018", "từ sau Đại hội XII đến nay": a span up to now or to a date
+_WHEN = r"(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?|(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})"
+SINCE = (
+    rf"từ\s+(?:{_WHEN}|(?:sau\s+)?Đại hội\s+(?:Đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?[IVXL]+(?:\s+của Đảng)?)"
+    rf"\s+(?:đến nay|tới nay|đến\s+{_WHEN})"
+)
+# a parliament's session ("kỳ họp thứ 7, Quốc hội khóa XIV"): the period only when reviewed (see `extract._period`)
+SESSION = r"kỳ họp thứ\s+(?:\d+|[IVXL]+|\w+)(?:\s*,?\s+Quốc hội\s+(?:khóa|khoá)\s+[IVXL]+)?"
+# "3 năm thực hiện Luật Tiếp công dân", "10 năm triển khai đổi mới doanh nghiệp": a span of carrying something out,
+# named by what follows up to the clause's end (the forms with a resolution's or numbered document's name come first)
+CARRYING_OUT = (
+    r"(?:(?:gần|hơn)\s+)?(?:\d+|một|hai|ba|bốn|năm|mười)\s+năm\s+(?:thực hiện|triển khai|thi hành)"
+    r"(?:\s+(?!(?:trên|tại|vào|ngày|sáng|chiều|do|đã|được|của|cho|và|với|đến)(?!\w))[\w&/-]+){1,10}"
+)
 PERIOD = re.compile(
     rf"(?:(?:\d{{1,2}}|sáu|chín|bảy|tám)\s+tháng\s+(?:đầu\s+|cuối\s+)?năm(?:\s+\d{{4}})?(?!\w)|"
     rf"qu[ýí]\s+[IV1-4]+\s*(?:/|-|năm)\s*\d{{4}}|"
@@ -90,7 +106,9 @@ PERIOD = re.compile(
     rf"(?:Đại hội\s+(?:Đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?[IVXL]+|Trung ương\s+\d+(?:\s+(?:khóa|khoá)\s+[IVXL]+)?)(?:\s+của Đảng)?|"
     rf"nửa nhiệm kỳ(?:\s+thực hiện\s+Nghị quyết\s+Đại hội\s+(?:Đảng\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?[IVXL]+(?:\s+của Đảng)?)?|"
     rf"từ đầu nhiệm kỳ(?:\s+đến nay)?|"
-    rf"năm\s+\d{{4}}|(?:\d+|một|hai|ba|năm|mười)\s+năm\s+(?:thực hiện|triển khai)\s+(?:{DOC_TYPES})(?:\s+số)?\s+\d+[\w/-]*)",
+    rf"{SINCE}|{SESSION}|"
+    rf"năm\s+\d{{4}}|(?:\d+|một|hai|ba|năm|mười)\s+năm\s+(?:thực hiện|triển khai)\s+(?:{DOC_TYPES})(?:\s+số)?\s+\d+[\w/-]*|"
+    rf"{CARRYING_OUT})",
     re.IGNORECASE,
 )
 # the same, for lower-cased text (its match spans are the original text's)

@@ -421,3 +421,111 @@ def test_a_period_named_by_the_resolution_it_carries_out():
     assert _event("Chiều 2/6, Đảng ủy khối kiểm điểm nửa nhiệm kỳ thực hiện Nghị quyết Đại hội XIII.").period == (
         "nửa nhiệm kỳ thực hiện Nghị quyết Đại hội XIII")
     assert _event("Từ đầu nhiệm kỳ đến nay, Ủy ban kiểm tra đã kiểm tra 120 tổ chức đảng.").period == "Từ đầu nhiệm kỳ đến nay"
+
+
+def test_a_span_of_carrying_something_out_is_the_period_even_after_sau():
+    assert _event("Sáng 4/5, Sở Tư pháp tổng kết 5 năm thực hiện Luật Hòa giải ở cơ sở trên địa bàn tỉnh.").period == (
+        "5 năm thực hiện Luật Hòa giải ở cơ sở")
+    assert _event("Chiều 8/9, sau hơn 3 năm thực hiện Nghị quyết Đại hội XIII của Đảng, huyện đạt nhiều kết quả.").period == (
+        "hơn 3 năm thực hiện Nghị quyết Đại hội XIII của Đảng")
+    assert _event("Sáng 2/3, hội nghị đánh giá 4 năm triển khai chuyển đổi số, cải cách thủ tục.").period == (
+        "4 năm triển khai chuyển đổi số")
+    celebrated = _event("Sáng 2/9, tỉnh kỷ niệm 60 năm thành lập và 20 năm thực hiện Di chúc của Bác, hội nghị khai mạc.")
+    assert celebrated.period is None
+
+
+def test_a_span_up_to_now_is_the_period():
+    assert _event("Sáng 7/6, Ủy ban kiểm tra cho biết từ năm 2020 đến nay đã kỷ luật 40 đảng viên.").period == (
+        "từ năm 2020 đến nay")
+    assert _event("Chiều 3/8, huyện báo cáo kết quả từ tháng 2-2022 đến tháng 7-2023 về giảm nghèo.").period == (
+        "từ tháng 2–2022 đến tháng 7–2023")
+    assert _event("Sáng 5/4, Thành ủy đánh giá từ sau Đại hội XIII đến nay công tác cán bộ có chuyển biến.").period == (
+        "từ sau Đại hội XIII đến nay")
+
+
+def test_a_parliament_session_is_the_period_only_when_reviewed():
+    reviewed = _event("Sáng 14/7, Ủy ban Thường vụ Quốc hội tổng kết kỳ họp thứ 9, Quốc hội khóa XV.")
+    assert reviewed.period == "kỳ họp thứ 9, Quốc hội khóa XV"
+    assert _event("Chiều 20/6, cử tri góp ý về kỳ họp thứ 5 vừa qua của Quốc hội.").period == "kỳ họp thứ 5"
+    assert _event("Sáng 2/10, Ủy ban chuẩn bị kỳ họp thứ 8 của Quốc hội.").period is None
+
+
+def test_with_nothing_more_exact_the_years_looked_back_on_are_the_period():
+    assert _event("Sáng 9/11, hội nghị nhìn lại những kết quả 5 năm qua của phong trào thi đua.").period == "5 năm qua"
+
+
+def test_unnumbered_decrees_and_directives_are_named_by_their_subject():
+    event = _event("Sáng 3/3, Sở Lao động cho biết Bộ sắp ban hành thông tư về an toàn lao động trong hầm mỏ và "
+                   "chỉ thị về phòng cháy rừng mùa khô.",
+                   "Tỉnh thực hiện Kế hoạch của Sở Y tế về “chăm sóc sức khỏe người cao tuổi”.")
+    assert {"thông tư về an toàn lao động", "chỉ thị về phòng cháy rừng mùa khô",
+            "Kế hoạch của Sở Y tế về “chăm sóc sức khỏe người cao tuổi”"} <= set(event.documents)
+    # "quy định về" alone is any rule on the matter, and a resolution still to be written is no document yet
+    loose = _event("Sáng 3/3, hội nghị góp ý các quy định về đất đai và đề xuất nghị quyết mới về kinh tế biển.")
+    assert loose.documents == []
+
+
+def test_a_law_name_stops_before_another_law_in_lower_case():
+    event = _event("Sáng 6/6, đại biểu chỉ ra mâu thuẫn giữa luật Đầu tư công và luật Ngân sách nhà nước.")
+    assert {"luật Đầu tư công", "luật Ngân sách nhà nước"} <= set(event.documents)
+
+
+def test_listed_plenums_are_each_a_resolution_and_a_congress_names_its_organisation():
+    plenums = _event("Sáng 1/4, Đảng ủy quán triệt Nghị quyết Trung ương 3, Trung ương 5 và Trung ương 8 khóa XIII.")
+    assert plenums.documents == [
+        "Nghị quyết Trung ương 3 khóa XIII", "Nghị quyết Trung ương 5 khóa XIII", "Nghị quyết Trung ương 8 khóa XIII"]
+    congress = _event("Sáng 1/4, Hội triển khai Nghị quyết Đại hội Hội Nông dân tỉnh lần thứ 9 đã đề ra.")
+    assert congress.documents == ["Nghị quyết Đại hội Hội Nông dân tỉnh lần thứ 9"]
+
+
+def test_organizer_of_a_meeting_named_by_its_subject_then_whose_it_is():
+    event = _event("Tại hội nghị sản xuất kinh doanh năm 2025 của Tổng công ty Lương thực miền Nam sáng 6/1, "
+                   "Thứ trưởng Bộ Công Thương Lê Văn Hai ghi nhận nhiều nỗ lực.")
+    assert event.organizer == "Tổng công ty Lương thực miền Nam"
+    plenum = _event("Sáng 2/10, ông Lê Văn Hai phát biểu khai mạc hội nghị lần thứ 12 Ban chấp hành đảng bộ tỉnh Nam Định.")
+    assert plenum.organizer == "Ban chấp hành đảng bộ tỉnh Nam Định"
+
+
+def test_a_body_named_inside_a_document_name_is_the_documents_not_the_organizers():
+    report = _event("Theo báo cáo kết quả thực hiện Nghị quyết số 12 của Quốc hội, hòa giải thành đạt 80%.",
+                    title="Sở Tư pháp: đẩy mạnh hòa giải ở cơ sở")
+    assert report.organizer == "Sở Tư pháp"
+    congress = _event("Sáng 5/5, Sở Nội vụ cho biết tỉnh đạt các chỉ tiêu theo Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX.")
+    assert congress.organizer == "Sở Nội vụ"
+
+
+def test_the_sector_named_first_after_the_meeting_is_the_one_reviewed():
+    event = _event("Sáng 9/1, hội nghị tổng kết công tác thanh tra năm 2024 nêu kết quả về tiếp dân, phòng, chống tham nhũng.")
+    assert event.organizer == "Thanh tra Chính phủ"
+
+
+def test_a_surname_typed_with_the_look_alike_eth_is_still_a_surname():
+    event = _event("Sáng 4/4, Chủ tịch Ủy ban Dân tộc Ðặng Văn Hai phát biểu tại hội nghị.")
+    assert "Ðặng Văn Hai" in [p.name for p in event.people]
+    assert event.organizer == "Ủy ban Dân tộc"
+
+
+def test_tasks_under_review_are_no_plan():
+    event = _event("Chiều 5/7, hội nghị đánh giá nhiệm vụ 6 tháng đầu năm và bàn giải pháp cho thời gian còn lại.")
+    assert event.period == "6 tháng đầu năm"
+    bare = _event("Sáng 30/12/2024, Sở Công Thương tổng kết nhiệm vụ 2024 và triển khai nhiệm vụ 2025.")
+    assert bare.period == "năm 2024"
+
+
+def test_a_year_planned_for_without_the_word_nam_gives_the_year_before():
+    event = _event("Sáng 5/1/2025, hội nghị triển khai nhiệm vụ 2025 của ngành xây dựng diễn ra tại Hà Nội.")
+    assert event.period == "năm 2024"
+
+
+def test_a_year_end_review_with_no_year_named_closes_the_obvious_year():
+    assert _event("Sáng 16/1/2025, hội nghị tổng kết công tác dân vận diễn ra tại Hà Nội.").period == "năm 2024"
+    assert _event("Sáng 20/12/2024, hội nghị tổng kết công tác dân vận diễn ra tại Hà Nội.").period == "năm 2024"
+    assert _event("Sáng 20/6/2024, hội nghị tổng kết công tác dân vận diễn ra tại Hà Nội.").period is None
+
+
+def test_a_lower_case_plan_carrying_its_span_is_a_document():
+    event = _event("Sáng 3/3, tỉnh rà soát kế hoạch đầu tư công trung hạn giai đoạn 2026-2030 và "
+                   "chương trình khuyến nông đến năm 2030.")
+    assert {"kế hoạch đầu tư công trung hạn giai đoạn 2026-2030",
+            "chương trình khuyến nông đến năm 2030"} <= set(event.documents)
+    assert _event("Sáng 3/3, tỉnh bàn kế hoạch thu ngân sách cho năm tới.").documents == []
