@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tongket.models.article_type import article_dense, article_rows, lead_text
+from tongket.models.article_type import article_dense, article_rows, article_text
 from tongket.models.features import TermIndex, context_matrix, unit_dense
 from tongket.models.units import Unit
 
@@ -44,6 +44,7 @@ class LinearRuntime:
     article_intercept: np.ndarray = field(default_factory=lambda: np.zeros(0))
     embeddings: str = ""
     embedding_scale: float = 1.0
+    review_reads: str = "lead"
     _index: TermIndex | None = field(default=None, init=False, repr=False, compare=False)
     _text_weights: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -76,10 +77,12 @@ class LinearRuntime:
             return {}
         if self._index is None:
             self._index = TermIndex(self.vocabulary)
-        text = self._index.tfidf([lead_text(units, indices) for indices in rows.values()], self.idf)
-        dense = np.vstack([article_dense(units, indices, probs, self.classes) for indices in rows.values()])
+        text = self._index.tfidf([article_text(units, indices, self.review_reads) for indices in rows.values()], self.idf)
         n_text = len(self.idf)
-        scores = text.dot(self.article_coef[:n_text, None])[:, 0] + dense @ self.article_coef[n_text:] + self.article_intercept[0]
+        scores = text.dot(self.article_coef[:n_text, None])[:, 0] + self.article_intercept[0]
+        if self.article_coef.size > n_text:  # models saved before read the label mix too
+            dense = np.vstack([article_dense(units, indices, probs, self.classes) for indices in rows.values()])
+            scores += dense @ self.article_coef[n_text:]
         return {article: float(p) for article, p in zip(rows, 1.0 / (1.0 + np.exp(-np.clip(scores, -50, 50))))}
 
     def _tfidf(self, units: Sequence[Unit]):

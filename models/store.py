@@ -55,6 +55,7 @@ def save_model(estimator, directory: str | Path, extra: dict | None = None) -> P
     np.savez(directory / _ARRAYS, **{name: a.astype(np.float32) for name, a in runtime.arrays().items()})
     vocabulary = sorted(runtime.vocabulary, key=runtime.vocabulary.__getitem__)
     meta = {"classes": runtime.classes, "vocabulary": vocabulary, "article_context": runtime.article_context,
+            "review_reads": runtime.review_reads,
             "context_sentences": runtime.context_sentences}
     if runtime.embeddings:
         meta |= {"embeddings": runtime.embeddings, "embedding_scale": runtime.embedding_scale,
@@ -120,7 +121,8 @@ def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
     runtime = LinearRuntime(
         classes=meta["classes"], vocabulary=vocabulary, article_context=bool(meta.get("article_context")),
         context_sentences=bool(meta.get("context_sentences")), embeddings=embeddings,
-        embedding_scale=float(meta.get("embedding_scale", 1.0)), **weights,
+        embedding_scale=float(meta.get("embedding_scale", 1.0)), review_reads=str(meta.get("review_reads", "lead")),
+        **weights,
     )
     local = len(runtime.idf) + len(LOCAL_FEATURES) + int(meta.get("embedding_width", 0))
     final = local + context_width(len(runtime.classes), runtime.article_context)

@@ -62,7 +62,8 @@ def fit_linear(articles: Sequence[LabelledArticle], options: TrainOptions):
         embeddings=options.embeddings,
     )
     reviews = {a.id: a.type != "other" for a in articles if a.type}
-    return estimator.fit(data.units, data.labels, article_reviews=reviews)
+    real = {a.id for a in articles if a.source != "written"} or None
+    return estimator.fit(data.units, data.labels, article_reviews=reviews, review_calibration=real)
 
 
 def fit_baseline(name: str, articles: Sequence[LabelledArticle], options: TrainOptions):
