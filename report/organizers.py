@@ -47,10 +47,11 @@ _ALIAS = re.compile(
 )
 _TAIL = re.compile(
     r"(?:\s+(?:đã|vừa|sẽ|đang|cũng|mới|vẫn|còn|và|của|với|tại|về|cho|là|được|tổ chức|phối hợp|cùng|này|đó|"
-    r"hội trường|khóa|khoá|nhiệm kỳ|[IVXLC]+|\d+))+$",
+    r"dự kiến|dự định|cần|phải|tiếp tục|đề xuất|kiến nghị|hội trường|khóa|khoá|nhiệm kỳ|[IVXLC]+|\d+))+$",
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+_AMPERSAND = re.compile(r"\s*&\s*")
 
 
 def normalize_organizer(name: str | None) -> str | None:
@@ -60,7 +61,7 @@ def normalize_organizer(name: str | None) -> str | None:
     """
     if not name:
         return None
-    text = _SPACE.sub(" ", name).strip(" ,.;:-–")
+    text = _AMPERSAND.sub("&", _SPACE.sub(" ", name)).strip(" ,.;:-–")  # "GD & ĐT" is "GD&ĐT"
     text = _ALIAS.sub(lambda m: ALIASES[m.group(0)], text)
     previous = None
     while previous != text:

@@ -7,6 +7,8 @@ def test_abbreviations_and_clause_tails_give_the_full_name():
     assert normalize_organizer("UBND TP.HCM đã") == "Ủy ban nhân dân Thành phố Hồ Chí Minh"
     assert normalize_organizer("Bộ GD-ĐT") == "Bộ Giáo dục và Đào tạo"
     assert normalize_organizer("Sở TN - MT") == "Sở Tài nguyên và Môi trường"
+    assert normalize_organizer("bộ GD & ĐT dự kiến") == "Bộ Giáo dục và Đào tạo"
+    assert normalize_organizer("Sở Y tế cần tiếp tục") == "Sở Y tế"
 
 
 def test_a_ministry_called_by_the_first_part_of_its_name_is_the_same_ministry():

@@ -529,3 +529,8 @@ def test_a_lower_case_plan_carrying_its_span_is_a_document():
     assert {"kế hoạch đầu tư công trung hạn giai đoạn 2026-2030",
             "chương trình khuyến nông đến năm 2030"} <= set(event.documents)
     assert _event("Sáng 3/3, tỉnh bàn kế hoạch thu ngân sách cho năm tới.").documents == []
+
+
+def test_an_organiser_stops_before_what_it_plans_or_must_do():
+    event = _event("Sáng 12/3, Bộ Giáo dục và Đào tạo dự kiến tổ chức hội nghị sơ kết công tác tuyển sinh tại Hà Nội.")
+    assert event.organizer == "Bộ Giáo dục và Đào tạo"
