@@ -6,6 +6,7 @@ pickle plus JSON, and every file must match the SHA-256 the manifest records.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import importlib.util
 import json
@@ -49,7 +50,7 @@ def save_model(estimator, directory: str | Path, extra: dict | None = None) -> P
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ModelError(f"{directory}: cannot create the model folder ({error.strerror})") from None
-    skops.io.dump(estimator, directory / _ESTIMATOR, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    skops.io.dump(_compact(estimator), directory / _ESTIMATOR, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     runtime = estimator.runtime_
     # uncompressed: inflating the weights cost a third of the cold start
     np.savez(directory / _ARRAYS, **{name: a.astype(np.float32) for name, a in runtime.arrays().items()})
@@ -70,6 +71,35 @@ def save_model(estimator, directory: str | Path, extra: dict | None = None) -> P
     }
     (directory / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return directory
+
+
+_HEADS = ("local_", "final_", "article_")
+
+
+def _compact(estimator):
+    """A copy to persist: weights in float32, as the runtime keeps them, and no runtime, which is rebuilt on load.
+
+    The float64 weights and a second copy of the vocabulary doubled the file, past what a repository should carry.
+    """
+    compact = copy.copy(estimator)
+    del compact.runtime_
+    for name in _HEADS:
+        head = getattr(estimator, name, None)
+        if head is not None:
+            head = copy.copy(head)
+            head.coef_, head.intercept_ = head.coef_.astype(np.float32), head.intercept_.astype(np.float32)
+            setattr(compact, name, head)
+    return compact
+
+
+def _expanded(estimator):
+    """The loaded estimator in float64 again, with its runtime rebuilt: what `load_runtime` gives from the same folder."""
+    for name in _HEADS:
+        head = getattr(estimator, name, None)
+        if head is not None:
+            head.coef_, head.intercept_ = head.coef_.astype(np.float64), head.intercept_.astype(np.float64)
+    estimator.runtime_ = estimator._export()
+    return estimator
 
 
 def _sha256(path: Path) -> str:
@@ -146,7 +176,8 @@ def load_estimator(directory: str | Path | None = None):
     foreign = [name for name in untrusted if name not in TRUSTED_TYPES]
     if foreign:
         raise ModelError(f"{path}: holds types outside the allow-list ({', '.join(foreign[:5])}); refusing to load it")
-    return skops.io.load(path, trusted=untrusted)
+    estimator = skops.io.load(path, trusted=untrusted)
+    return estimator if hasattr(estimator, "runtime_") else _expanded(estimator)
 
 
 def load_classifier(directory: str | Path | None = None):
