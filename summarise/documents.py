@@ -29,7 +29,7 @@ _STOP = (
     r"vào|ra|sau|trước|như|cùng|hay|hoặc|nên|phải|cần|không|chưa|còn|thì|và các|các|những|một|vừa|quy định|diễn|"
     r"yêu cầu|cho phép|đi vào|có hiệu lực|sửa đổi,|hướng dẫn thi hành|Phó|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng Bí thư|Tổng bí thư|"
     r"Ông|Bà|ông|bà|nêu(?! gương)|cho biết|Cử tri|cử tri|đạt|đề ra|thực hiện|trên|ở|chậm|ban hành|"
-    r"sắp|ngày(?=\s*\d)|và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư|Đề án|Kế hoạch|Chương trình|Chiến lược|"
+    r"sắp|đối với|dựa trên|dựa vào|ngày(?=\s*\d)|và(?=\s+(?:Luật|Bộ luật|Nghị|Pháp lệnh|Quy|Chỉ thị|Hiệp định|Thông tư|Đề án|Kế hoạch|Chương trình|Chiến lược|"
     r"Quyết định|Kết luận|Công văn|Báo cáo))|và(?=\s+(?:luật|bộ luật|nghị quyết|nghị định|pháp lệnh|chỉ thị|thông tư)\s))"
 )
 # "luật Mỹ" (a country's law), "Luật Theo …" (a headline glued to its lead): no law's name
@@ -48,7 +48,7 @@ _PAIRS = (
 )
 _PAIRED = "|".join(rf"(?<=(?i:{first})),\s*{second}(?!\w)" for first, second in _PAIRS)
 _NAME = (
-    rf"(?:\s+(?!{_STOP}(?!\w))(?:[Pp]hòng,\s*chống|[\w&]+(?:/[\w&]+)*|\(sửa đổi\)|\(sửa đổi, bổ sung\))|(?<=[Nn]hà)\s+ở(?!\w)"
+    rf"(?:\s+(?!{_STOP}(?!\w))(?!\d{{1,3}}\s+(?:năm|tháng)(?!\w)(?!\s+\d{{4}}))(?:[Pp]hòng,\s*chống|[\w&]+(?:/[\w&]+)*|\(sửa đổi\)|\(sửa đổi, bổ sung\))|(?<=[Nn]hà)\s+ở(?!\w)"
     rf"|(?<=[Hh]àng)\s+không(?!\w)|{_PAIRED})"
 )
 _LONG_NAME = rf"(?:{_NAME}|\s*[-–]\s*(?=[\w])(?!{_STOP}(?!\w))[\w&]+|\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)"
@@ -91,7 +91,7 @@ _NAMED = re.compile(
     rf"|(?i:nghị quyết|NQ)(?:\s+(?:của\s+)?(?:Hội nghị|Hội nghị lần thứ \w+,?)?\s*(?:Ban Chấp hành\s+)?)?(?:Trung ương|TƯ|TW|T\.Ư|(?i:đại hội))"
     rf"(?:\s+(?:\d+(?:,\s*\d+)*|lần thứ \w+|[IVXL]+|\(?(?:khóa|khoá)\s+[IVXL]+\)?|Đảng(?: toàn quốc)?(?: lần thứ)?(?:\s*[IVXL\d]+)?|"
     rf"(?:đại biểu\s+)?toàn quốc(?: lần thứ)?(?:\s*[IVXL\d]+)?|của Đảng|{_CONGRESS_OF}))+"
-    rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?<!Vụ )(?<!Ban )(?<!Cục )(?<![Pp]hòng )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động| nghị sự)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
+    rf"|(?<![\w“\"])(?<!Bộ )(?<!Sở )(?<!bộ )(?<!sở )(?<!Viện )(?<!Vụ )(?<!Ban )(?<!trưởng )(?<!Cục )(?<![Pp]hòng )(?!Kế hoạch\s*(?:và|-|–)\s*Đầu tư|Quy hoạch\s*(?:và|-|–)?\s*Kiến trúc)(?:Đề án|Chiến lược|Quy chế|Chương trình(?! hành động| nghị sự)|Kế hoạch|Quy hoạch)(?!\s+(?:này|đó|năm|số|\d))(?:{_LONG_NAME}){{2,16}}"
     rf"|(?i:đề án|chương trình|chiến lược|kế hoạch|quy định|quy chế)\s+“[^”]{{5,160}}”"
     rf"|Hiệp định(?:\s+(?:[Tt]ự do|[{UPPER}][\w&-]*(?:\s+(?!{_STOP}(?!\w))[{LOWER}]\w*)?|\([A-Z-]+\)|"
     rf"[-–](?=\s+[{UPPER}])|và(?!\s+(?i:hiệp định))|về|thương mại|tự do|đối tác|toàn diện|tiến bộ|xuyên|hợp tác|"
@@ -100,7 +100,8 @@ _NAMED = re.compile(
 )
 # "Kế hoạch 5 năm", "Báo cáo 10 năm": a span of time, not a document number
 _DURATION = re.compile(r"\s+(?:năm|tháng|ngày(?!\s*\d)|tuần|nhóm|lĩnh vực|nội dung|điểm|lần)\b")
-_LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|(?<!làm )việc|vấn đề|-|–))+$")
+# "Luật Quy hoạch mới": a law called new is the law itself ("nông thôn mới", "phổ thông mới" are names)
+_LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|(?<!làm )việc|vấn đề|(?<!thôn )(?<!thông )(?<!học )mới|-|–))+$")
 _YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}$")
 # the year or span a named document carries is part of its name: "Luật Bảo hiểm xã hội năm 2014", "Cương lĩnh bổ sung
 # (năm 2011)", "Chiến lược biển Việt Nam đến năm 2020", "Đề án … giai đoạn 2017–2018"
@@ -196,9 +197,19 @@ def documents(text: str) -> list[str]:
             shorter = [i for i, f in enumerate(found) if name.lower().startswith(f.lower() + " ")]
             if shorter:
                 found[shorter[0]] = name
-            elif not any(name.lower() in f.lower() or f.lower() in name.lower() for f in found):
+            elif not any(name.lower() in f.lower() or f.lower() in name.lower() or _variant(name) == _variant(f) for f in found):
                 found.append(name)
     return found
+
+
+_VARIANT_NOISE = re.compile(r"[()]|(?<!\w)(?:lần thứ|của Đảng)(?!\w)", re.IGNORECASE)
+
+
+def _variant(name: str) -> str:
+    """One form of a name cited several ways: "NQ Đại hội lần thứ IX của Đảng", "Nghị quyết Đại hội IX" and
+    "Nghị quyết Trung ương 4 (khoá X)" against "… khoá X" are each one document."""
+    text = re.sub(r"^NQ(?!\w)", "nghị quyết", name.strip(), flags=re.IGNORECASE)
+    return " ".join(_VARIANT_NOISE.sub(" ", text).lower().replace("khóa", "khoá").split())
 
 
 _PLENUM_HEAD = re.compile(r"(.*?(?:Trung ương|TƯ|TW|T\.Ư))\s+\d+")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tongket.summarise import patterns as P
@@ -53,9 +54,14 @@ def extract_event(article: Article) -> Event:
         organizer=organizer(events, sentences[len(titles) :], titles),
         participants=_attendance(lead),
         people=people(titles + [s.text for p in body for s in (p.sentences or [])]),  # a headline often names the speaker
-        documents=documents(" ".join(p.text for p in article.paragraphs if p.role in ("body", "title"))),
+        documents=documents(_joined(p.text for p in article.paragraphs if p.role in ("body", "title"))),
         period=_period(title or "", lead, when.iso if when else None),
     )
+
+
+def _joined(paragraphs: Iterable[str]) -> str:
+    """Paragraphs as one text in which no name runs on into the next paragraph ("… về tự chủ đại học" + "Tuy nhiên, …")."""
+    return " ".join(text if text.rstrip()[-1:] in ".!?;:" else f"{text.rstrip()}." for text in paragraphs if text.strip())
 
 
 def _title(article: Article) -> str | None:

@@ -534,3 +534,39 @@ def test_a_lower_case_plan_carrying_its_span_is_a_document():
 def test_an_organiser_stops_before_what_it_plans_or_must_do():
     event = _event("Sáng 12/3, Bộ Giáo dục và Đào tạo dự kiến tổ chức hội nghị sơ kết công tác tuyển sinh tại Hà Nội.")
     assert event.organizer == "Bộ Giáo dục và Đào tạo"
+
+
+def test_document_names_stop_at_the_paragraph_and_drop_new_and_durations():
+    from tongket.summarise.documents import documents
+
+    assert documents("Kiến nghị ban hành Nghị định về quản lý chợ. Tuy nhiên, nhiều nơi còn chậm.") == [
+        "Nghị định về quản lý chợ"
+    ]
+    assert documents("Tỉnh đang thực hiện Luật Quy hoạch mới, xử lý theo Bộ luật hình sự đối với vi phạm.") == [
+        "Luật Quy hoạch", "Bộ luật hình sự"
+    ]
+    assert documents("Báo cáo tổng kết 10 năm thực hiện đề án cho thấy nhiều kết quả.") == []
+    assert documents("Tỉnh xây dựng Kế hoạch phát triển kinh tế - xã hội 5 năm 2021 - 2025 của tỉnh.") == [
+        "Kế hoạch phát triển kinh tế - xã hội 5 năm 2021 - 2025"
+    ]
+
+
+def test_a_document_cited_in_two_forms_is_listed_once():
+    from tongket.summarise.documents import documents
+
+    text = ("Huyện quán triệt Nghị quyết Trung ương 5 (khoá XII) và NQ Đại hội lần thứ XII của Đảng; "
+            "sau đó bàn việc thực hiện Nghị quyết Trung ương 5 khoá XII và Nghị quyết Đại hội XII.")
+    assert len(documents(text)) == 2
+
+
+def test_a_minister_of_planning_names_no_plan():
+    from tongket.summarise.documents import documents
+
+    assert documents("Bộ trưởng Kế hoạch đầu tư hứa sẽ bố trí vốn cho cảng cá.") == []
+
+
+def test_paragraphs_end_document_names():
+    article = Article(id="p", text="Đề nghị sớm ban hành Nghị định về tự chủ đại học\n\nTuy nhiên, nhiều trường còn lúng túng.")
+    event = extract_event(assign_roles(segment_article(article)))
+    assert "Nghị định về tự chủ đại học" in event.documents
+    assert not any("Tuy nhiên" in d for d in event.documents)
