@@ -53,7 +53,7 @@ _STOP = (
     r"ngày|hôm|trong|nhằm|để|theo|nhấn mạnh|yêu cầu|đề nghị|báo cáo|kiểm điểm|đánh giá|giao ban|long trọng|"
     r"chính thức|diễn ra|do|lần thứ|khóa|khoá|nhiệm kỳ|năm|từ|đến|trước|sau|này|đó|cũng|mới|vẫn|còn|"
     r"nhận|gửi|phát biểu|kết luận|quyết định|chỉ đạo|thống nhất|trao|tặng|ra|về việc|trực tuyến|toàn quốc|thường kỳ|"
-    r"cho rằng|cho hay|khẳng định|nói|chia sẻ|thừa nhận|lưu ý|trả lời|ký|vừa qua|hiện nay|nêu|chỉ ra|chỉ rõ|chuẩn bị|tuyên bố|cảnh báo|phát động|ký kết|dự kiến|dự định|cần|phải|tiếp tục|đề xuất|kiến nghị)"
+    r"cho rằng|cho hay|khẳng định|nói|chia sẻ|thừa nhận|lưu ý|trả lời|ký|vừa qua|hiện nay|nêu|chỉ ra|chỉ rõ|chuẩn bị|tuyên bố|cảnh báo|phát động|ký kết|dự kiến|dự định|cần|phải|tiếp tục|đề xuất|kiến nghị|đạt|hoàn thành|ghi nhận)"
 )
 # a capitalised syllable may carry up to two lower-case ones: "Chính phủ", "Giáo dục", "Trung ương"
 _CAPITAL_WORD = rf"{_NAME_WORD}(?:\s+(?!{_STOP}(?!\w))[{LOWER}][\w]*){{0,2}}"

@@ -9,6 +9,7 @@ def test_abbreviations_and_clause_tails_give_the_full_name():
     assert normalize_organizer("Sở TN - MT") == "Sở Tài nguyên và Môi trường"
     assert normalize_organizer("bộ GD & ĐT dự kiến") == "Bộ Giáo dục và Đào tạo"
     assert normalize_organizer("Sở Y tế cần tiếp tục") == "Sở Y tế"
+    assert normalize_organizer("Bộ Xây dựng đạt được") == "Bộ Xây dựng"
 
 
 def test_a_ministry_called_by_the_first_part_of_its_name_is_the_same_ministry():

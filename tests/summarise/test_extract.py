@@ -570,3 +570,11 @@ def test_paragraphs_end_document_names():
     event = extract_event(assign_roles(segment_article(article)))
     assert "Nghị định về tự chủ đại học" in event.documents
     assert not any("Tuy nhiên" in d for d in event.documents)
+
+
+def test_an_organiser_stops_before_what_it_achieved():
+    event = _event(
+        "Họp trực tuyến tổng kết công tác với các địa phương ngày 8/1, Thứ trưởng Lê Văn Nam đã báo cáo kết quả mà "
+        "Bộ Xây dựng đạt được trong năm 2023 và nhiệm vụ năm 2024."
+    )
+    assert event.organizer == "Bộ Xây dựng"
