@@ -20,7 +20,7 @@ DOC_TYPES = (
     "Chỉ thị|Quyết định|Hướng dẫn|Kế hoạch|Nghị định|Thông tư|Công văn|Thông báo|Quy định|Đề án|Thông tri|Quy chế|Luật|"
     "Công điện|Tờ trình|Pháp lệnh|Báo cáo"
 )
-_SYMBOL_PART = r"[\wĐđ]+"
+_SYMBOL_PART = r"[\wĐđ]+(?:\.[\wĐđ]+)*"  # "T.Ư" in "40-CT/T.Ư"
 _NUMBERED = re.compile(
     rf"(?<!\w)(?<!kỷ )(?<!pháp )((?i:{DOC_TYPES}))\s+((?i:số)\s*)?(\d{{1,5}}(?:\s*[/-]\s*{_SYMBOL_PART})*)(?![\w/-])(?![.,]\d)(?!\s*%)"
 )
@@ -100,6 +100,8 @@ _NAMED = re.compile(
 )
 # "Kế hoạch 5 năm", "Báo cáo 10 năm": a span of time, not a document number
 _DURATION = re.compile(r"\s+(?:năm|tháng|ngày(?!\s*\d)|tuần|nhóm|lĩnh vực|nội dung|điểm|lần)\b")
+# "Luật Nhà ở6": a footnote's number glued to the name's last syllable
+_FOOTNOTE = re.compile(rf"(?<=[{LOWER}])\d{{1,2}}$")
 # "Luật Quy hoạch mới": a law called new is the law itself ("nông thôn mới", "phổ thông mới" are names)
 _LOOSE_TAIL = re.compile(r"(?:\s+(?:năm|giai|giai đoạn|đến|và|(?<!làm )việc|vấn đề|(?<!thôn )(?<!thông )(?<!học )mới|-|–))+$")
 _YEAR_TAIL = re.compile(r"\s+năm\s+\d{4}$")
@@ -187,7 +189,7 @@ def documents(text: str) -> list[str]:
                 numbered[key] = label
     found = list(numbered.values())
     for match in _matches(_NAMED, text, starts):
-        named = _LOOSE_TAIL.sub("", match.group(1).rstrip(" ,.;"))
+        named = _LOOSE_TAIL.sub("", _FOOTNOTE.sub("", match.group(1).rstrip(" ,.;")))
         if year := _NAMED_YEAR.match(text, match.start() + len(named)):
             named += " " + year.group(1)
         name = " ".join(named.split())

@@ -167,6 +167,14 @@ def test_document_symbols_are_kept_and_spaced_symbols_normalised():
     assert event.documents[:3] == ["Chỉ thị 05-CT/TW", "Kế hoạch số 123/KH-UBND", "Nghị định 100/2019/NĐ-CP"]
 
 
+def test_dotted_symbols_are_whole_and_footnote_numbers_are_no_part_of_a_name():
+    from tongket.summarise.documents import documents
+
+    found = documents("Tổng kết 10 năm thực hiện Chỉ thị 40-CT/T.Ư, các đại biểu nhắc đến Luật Nhà ở3, Luật Đất đai4 và Luật Đầu tư.")
+    assert found[0] == "Chỉ thị 40-CT/T.Ư"
+    assert "Luật Nhà ở" in found and "Luật Đất đai" in found
+
+
 def test_named_laws_and_programmes_are_documents():
     event = _event(
         "Sáng 3/4, hội nghị tổng kết 3 năm thi hành Luật Tiếp công dân diễn ra tại tỉnh.",
