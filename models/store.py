@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from tongket.models.embeddings import install_hint
-from tongket.models.features import LOCAL_FEATURES, context_width
+from tongket.models.features import LOCAL_FEATURES, TermIndex, context_width
 from tongket.models.runtime import ARRAY_NAMES, LinearRuntime
 from tongket.text.errors import ModelError
 
@@ -28,7 +28,7 @@ __all__ = [
 
 MANIFEST = "manifest.json"
 FORMAT = "tongket-model/1"
-_ESTIMATOR, _ARRAYS, _META = "model.skops", "runtime.npz", "runtime.json"
+_ESTIMATOR, _ARRAYS, _META, _INDEX = "model.skops", "runtime.npz", "runtime.json", "index.npz"
 
 
 def default_model_dir() -> Path:
@@ -54,8 +54,9 @@ def save_model(estimator, directory: str | Path, extra: dict | None = None) -> P
     runtime = estimator.runtime_
     # uncompressed: inflating the weights cost a third of the cold start
     np.savez(directory / _ARRAYS, **{name: a.astype(np.float32) for name, a in runtime.arrays().items()})
-    vocabulary = sorted(runtime.vocabulary, key=runtime.vocabulary.__getitem__)
-    meta = {"classes": runtime.classes, "vocabulary": vocabulary, "article_context": runtime.article_context,
+    # the vocabulary as the runtime looks it up, not as a list of terms: building that index was half a cold start
+    np.savez(directory / _INDEX, **runtime.term_index().arrays())
+    meta = {"classes": runtime.classes, "article_context": runtime.article_context,
             "review_reads": runtime.review_reads,
             "context_sentences": runtime.context_sentences}
     if runtime.embeddings:
@@ -66,7 +67,7 @@ def save_model(estimator, directory: str | Path, extra: dict | None = None) -> P
         "format": FORMAT,
         "backend": "linear",
         "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "files": {name: _sha256(directory / name) for name in (_ESTIMATOR, _ARRAYS, _META)},
+        "files": {name: _sha256(directory / name) for name in (_ESTIMATOR, _ARRAYS, _META, _INDEX)},
         **(extra or {}),
     }
     (directory / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -144,7 +145,17 @@ def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
         raise ModelError(f"{directory}: built by another tongket version (missing {error}); retrain it with 'tongket train'") from None
     except (ValueError, OSError) as error:
         raise ModelError(f"{directory / _ARRAYS}: unreadable weights ({error})") from None
-    vocabulary = dict(zip(meta["vocabulary"], range(len(meta["vocabulary"]))))  # C-level: a comprehension cost a tenth of the cold start
+    index, vocabulary = None, None
+    if _INDEX in manifest.get("files", {}):
+        try:
+            with np.load(_verified(directory, _INDEX, manifest), allow_pickle=False) as arrays:
+                index = TermIndex.from_arrays(arrays)
+        except (KeyError, ValueError, OSError, UnicodeDecodeError) as error:
+            raise ModelError(f"{directory / _INDEX}: unreadable term index ({error})") from None
+    elif "vocabulary" in meta:  # folders saved before the index was
+        vocabulary = dict(zip(meta["vocabulary"], range(len(meta["vocabulary"]))))  # C-level: a comprehension cost a tenth of the cold start
+    else:
+        raise ModelError(f"{directory}: has neither a term index nor a vocabulary; retrain it with 'tongket train'")
     embeddings = str(meta.get("embeddings") or "")
     if embeddings and importlib.util.find_spec(embeddings) is None:
         raise ModelError(f"{directory}: {install_hint('this model')}")
@@ -154,6 +165,9 @@ def load_runtime(directory: str | Path | None = None) -> LinearRuntime:
         embedding_scale=float(meta.get("embedding_scale", 1.0)), review_reads=str(meta.get("review_reads", "lead")),
         **weights,
     )
+    runtime._index = index
+    if index is not None and index.n_features != len(runtime.idf):
+        raise ModelError(f"{directory / _INDEX}: a term index of {index.n_features} terms for weights of {len(runtime.idf)}")
     local = len(runtime.idf) + len(LOCAL_FEATURES) + int(meta.get("embedding_width", 0))
     final = local + context_width(len(runtime.classes), runtime.article_context)
     if runtime.local_coef.shape[1] != local or runtime.final_coef.size and runtime.final_coef.shape[1] != final:

@@ -87,3 +87,37 @@ def test_folder_without_manifest_is_not_a_model(tmp_path):
 
     with pytest.raises(ModelError, match="manifest"):
         load_classifier(tmp_path)
+
+
+def test_a_model_folder_loads_its_term_index_ready_made(small_model_dir, small_articles):
+    import pickle
+
+    from tongket.models.store import load_runtime
+
+    runtime = load_runtime(small_model_dir)
+    assert runtime.vocabulary is None and runtime._index is not None
+    units = build_units(small_articles[:2]).units
+    shipped = pickle.loads(pickle.dumps(runtime))  # as a process pool or a Dask worker receives it
+    assert np.array_equal(shipped.predict_proba(units), runtime.predict_proba(units))
+
+
+def test_a_folder_saved_before_the_term_index_still_loads(small_model, small_model_dir, small_articles, tmp_path):
+    import hashlib
+    import json
+    import shutil
+
+    from tongket.models.store import load_runtime
+
+    old = tmp_path / "old"
+    shutil.copytree(small_model_dir, old)
+    vocabulary = small_model.runtime_.vocabulary
+    meta = json.loads((old / "runtime.json").read_text(encoding="utf-8"))
+    meta["vocabulary"] = sorted(vocabulary, key=vocabulary.__getitem__)
+    (old / "runtime.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    (old / "index.npz").unlink()
+    manifest = json.loads((old / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["files"]["index.npz"]
+    manifest["files"]["runtime.json"] = hashlib.sha256((old / "runtime.json").read_bytes()).hexdigest()
+    (old / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    units = build_units(small_articles[:2]).units
+    assert np.array_equal(load_runtime(old).predict_proba(units), load_runtime(small_model_dir).predict_proba(units))

@@ -50,3 +50,12 @@ def test_code_table_finds_exactly_its_codes(codes, others):
     asked = np.array(codes + others, dtype=np.int64)
     wanted = {code: number * 7 for number, code in enumerate(codes)}
     assert table.get(asked).tolist() == [wanted.get(code, -1) for code in asked.tolist()]
+
+
+def test_a_saved_term_index_reads_back_as_the_index_it_was(tmp_path):
+    texts = [*FITTED, "", "Năm", "Hoà vốn, thuỷ lợi\nđạt 95%", "từ mới hoàn toàn"]
+    expected, index, vectorizer = _expected(texts)
+    np.savez(tmp_path / "index.npz", **index.arrays())
+    with np.load(tmp_path / "index.npz", allow_pickle=False) as arrays:
+        loaded = TermIndex.from_arrays(arrays)
+    assert np.allclose(_dense(loaded, texts, vectorizer.idf_), expected, rtol=0, atol=1e-12)
