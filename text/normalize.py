@@ -23,9 +23,17 @@ _TONE_FOLD = {
 _TONE_FOLD_RE = re.compile(r"(" + "|".join(_TONE_FOLD) + r")(?![^\W\d_])")
 
 
+_ETH = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+
+
 def normalize_text(text: str) -> str:
-    """NFC, LF line ends, plain spaces, no zero-width marks: what every later step assumes."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, LF line ends, plain spaces, no zero-width marks: what every later step assumes.
+
+    Pages converted from the old Vietnamese code pages write "Đ" as the Icelandic eth "Ð", which looks the
+    same and matches nothing: "Ðảng", "Ðà Nẵng" and "Ðại hội" would escape every pattern and be new words to
+    the classifier.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ETH)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")

@@ -35,6 +35,23 @@ def test_txt_utf8_is_read_in_nfc(tmp_path):
     assert article.id == "bai"
 
 
+def test_an_eth_written_for_d_reads_as_d_and_digests_the_same(tmp_path):
+    import tongket
+
+    article = (
+        "Hội nghị tổng kết công tác năm 2024\n\n"
+        "Sáng 5/1/2025, tại Đà Nẵng, Ban Tuyên giáo Thành ủy Đà Nẵng tổ chức hội nghị tổng kết công tác năm 2024. "
+        "Đồng chí Trần Văn Bình, Trưởng Ban, chủ trì hội nghị.\n\n"
+        "Năm 2024, Ban đã tham mưu ban hành 12 văn bản, tổ chức quán triệt Nghị quyết Đại hội XIII của Đảng."
+    )
+    (tmp_path / "d.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "eth.txt").write_text(article.replace("Đ", "\u00d0").replace("đ", "\u00f0"), encoding="utf-8")
+    assert read_path(tmp_path / "eth.txt").text == read_path(tmp_path / "d.txt").text
+    with_d, with_eth = (next(tongket.digest(tmp_path / name)).to_dict() for name in ("d.txt", "eth.txt"))
+    assert with_eth["event"] == with_d["event"] and with_eth["people"] == with_d["people"]
+    assert with_eth["event"]["location"] == "Đà Nẵng" and with_eth["event"]["organizer"] == "Ban Tuyên giáo Thành ủy Đà Nẵng"
+
+
 @pytest.mark.parametrize(
     "encode",
     [
