@@ -47,7 +47,8 @@ _ALIAS = re.compile(
 )
 _TAIL = re.compile(
     r"(?:\s+(?:đã|vừa|sẽ|đang|cũng|mới|vẫn|còn|và|của|với|tại|về|cho|là|được|tổ chức|phối hợp|cùng|này|đó|"
-    r"dự kiến|dự định|cần|phải|tiếp tục|đề xuất|kiến nghị|đạt được|đạt|hoàn thành|hội trường|khóa|khoá|nhiệm kỳ|[IVXLC]+|\d+))+$",
+    r"dự kiến|dự định|cần|phải|tiếp tục|đề xuất|kiến nghị|đạt được|đạt|hoàn thành|hội trường|khóa|khoá|nhiệm kỳ|[IVXLC]+|\d+|"
+    r"(?:đầu|cuối|giữa) (?:tuần|tháng|quý|năm)(?: (?:trước|qua|này|tới))?))+$",
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")

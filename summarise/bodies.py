@@ -53,7 +53,9 @@ _STOP = (
     r"ngày|hôm|trong|nhằm|để|theo|nhấn mạnh|yêu cầu|đề nghị|báo cáo|kiểm điểm|đánh giá|giao ban|long trọng|"
     r"chính thức|diễn ra|do|lần thứ|khóa|khoá|nhiệm kỳ|năm|từ|đến|trước|sau|này|đó|cũng|mới|vẫn|còn|"
     r"nhận|gửi|phát biểu|kết luận|quyết định|chỉ đạo|thống nhất|trao|tặng|ra|về việc|trực tuyến|toàn quốc|thường kỳ|"
-    r"cho rằng|cho hay|khẳng định|nói|chia sẻ|thừa nhận|lưu ý|trả lời|ký|vừa qua|hiện nay|nêu|chỉ ra|chỉ rõ|chuẩn bị|tuyên bố|cảnh báo|phát động|ký kết|dự kiến|dự định|cần|phải|tiếp tục|đề xuất|kiến nghị|đạt|hoàn thành|ghi nhận)"
+    r"cho rằng|cho hay|khẳng định|nói|chia sẻ|thừa nhận|lưu ý|trả lời|ký|vừa qua|hiện nay|nêu|chỉ ra|chỉ rõ|chuẩn bị|tuyên bố|cảnh báo|phát động|ký kết|dự kiến|dự định|cần|phải|tiếp tục|đề xuất|kiến nghị|đạt|hoàn thành|ghi nhận|"
+    r"(?:hồi\s+)?(?:đầu|cuối|giữa)\s+(?:tuần|tháng|quý|năm)|hồi\s+(?:tuần|tháng|quý|năm)|(?:trung|thượng|hạ)\s+tuần|"
+    r"(?<!\d )tuần\s+(?:trước|qua|này|tới)|(?<!\d )(?:tháng|quý)(?=\s+\d))"
 )
 # a capitalised syllable may carry up to two lower-case ones: "Chính phủ", "Giáo dục", "Trung ương"
 _CAPITAL_WORD = rf"{_NAME_WORD}(?:\s+(?!{_STOP}(?!\w))[{LOWER}][\w]*){{0,2}}"
@@ -69,6 +71,8 @@ _ORGANISED_WITH = re.compile(
     rf"(?:^|[,.;:]\s*|\s)((?:{_BODY})){_END}\s*(?:đã\s+|vừa\s+)?phối hợp với[^.;]{{0,120}}?(?:,\s*)?tổ chức\b"
 )
 _LOCALITY_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn)\s*$", re.IGNORECASE)
+# "quận Nam | Từ Liêm": a locality of three syllables whose last two read as a person's name ("Từ" is a surname)
+_LOCALITY_WORD_BEFORE = re.compile(rf"(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn)\s+[{UPPER}]\w*\s*$")
 _BETWEEN = re.compile(rf"\bgiữa\s+((?:{_BODY})){_END}\s+với\b")
 _CENTRAL_PLENUM = re.compile(r"Hội nghị (?:lần thứ \w+ )?(?:[Bb]an [Cc]hấp hành )?Trung ương(?: Đảng)?(?: lần thứ)? \d+|Hội nghị Trung ương \d+")
 _QUESTION_TIME = re.compile(r"chất vấn|kỳ họp thứ \w+|phiên (?:họp )?toàn thể", re.IGNORECASE)
@@ -206,7 +210,10 @@ def clean_body(name: str) -> str:
         if place:  # "Thành ủy Hà Nội Hoàng Trung Hải": the name may start right after the place
             start = found.start() + place.end()
             continue
-        if found.start() > 0 and len(found.group(0).split()) >= 2 and not _LOCALITY_BEFORE.search(name[: found.start()]):
+        before = name[: found.start()]
+        if found.start() > 0 and len(found.group(0).split()) >= 2 and not _LOCALITY_BEFORE.search(before) and not (
+            len(found.group(0).split()) == 2 and _LOCALITY_WORD_BEFORE.search(before)
+        ):
             person = found
             break
         start = found.end()

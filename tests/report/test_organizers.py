@@ -10,6 +10,7 @@ def test_abbreviations_and_clause_tails_give_the_full_name():
     assert normalize_organizer("bộ GD & ĐT dự kiến") == "Bộ Giáo dục và Đào tạo"
     assert normalize_organizer("Sở Y tế cần tiếp tục") == "Sở Y tế"
     assert normalize_organizer("Bộ Xây dựng đạt được") == "Bộ Xây dựng"
+    assert normalize_organizer("Sở Tư pháp đầu tuần trước") == "Sở Tư pháp"
 
 
 def test_a_ministry_called_by_the_first_part_of_its_name_is_the_same_ministry():

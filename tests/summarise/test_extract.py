@@ -586,3 +586,14 @@ def test_an_organiser_stops_before_what_it_achieved():
         "Bộ Xây dựng đạt được trong năm 2023 và nhiệm vụ năm 2024."
     )
     assert event.organizer == "Bộ Xây dựng"
+
+
+def test_an_organiser_keeps_a_three_syllable_district_and_stops_before_a_time():
+    event = _event("Sáng 12/3, Hội Cựu chiến binh quận Nam Từ Liêm tổ chức hội nghị tổng kết công tác năm 2024.")
+    assert event.organizer == "Hội Cựu chiến binh quận Nam Từ Liêm"
+    event = _event("Tại cuộc họp giao ban của Sở Tư pháp đầu tuần trước, lãnh đạo sở đánh giá công tác quý I.")
+    assert event.organizer == "Sở Tư pháp"
+    event = _event("Sáng 12/3, Bộ Y tế Nguyễn Văn An chủ trì hội nghị sơ kết công tác phòng dịch.")
+    assert event.organizer == "Bộ Y tế"
+    assert _event("Hội nghị tổng kết diễn ra tại Cần Thơ hồi đầu năm, do Sở Y tế tổ chức.").location == "Cần Thơ"
+    assert _event("Hội nghị sơ kết được tổ chức tại Quy Nhơn trung tuần tháng 5.").location == "Quy Nhơn"
