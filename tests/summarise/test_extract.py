@@ -597,3 +597,9 @@ def test_an_organiser_keeps_a_three_syllable_district_and_stops_before_a_time():
     assert event.organizer == "Bộ Y tế"
     assert _event("Hội nghị tổng kết diễn ra tại Cần Thơ hồi đầu năm, do Sở Y tế tổ chức.").location == "Cần Thơ"
     assert _event("Hội nghị sơ kết được tổ chức tại Quy Nhơn trung tuần tháng 5.").location == "Quy Nhơn"
+
+
+def test_a_competition_is_no_place():
+    assert _event("Năm 2024, đội tuyển của tỉnh giành hạng ba tại V-League 2024 và được tỉnh khen thưởng.").location is None
+    sentence = "Sáng 2/3, Sở Văn hóa tổng kết thành tích thi đấu tại SEA Games 32 tại Nhà văn hóa Lao động tỉnh Bình Định."
+    assert _event(sentence).location == "Nhà văn hóa Lao động tỉnh Bình Định"
