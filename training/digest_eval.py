@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tongket.text.errors import LabelsFormatError
+from tongket.text.normalize import normalize_text
 from tongket.training.corpus import corpus_units, default_corpus_dir, load_corpus_records, unit_hash
 
 __all__ = [
@@ -92,7 +92,7 @@ def _resolved(value, units: dict[int, str], where: str):
 
 
 def tokens(text: str) -> Counter:
-    return Counter(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
+    return Counter(_WORD.findall(normalize_text(text).lower()))
 
 
 def token_f1(first: str, second: str) -> float:
@@ -193,7 +193,7 @@ def _same_date(predicted: str | None, gold: str | None) -> bool:
 
 def normalize_phrase(text: str) -> list[str]:
     """Lower-cased words with common abbreviations spelt out: "UBND TP. Đà Nẵng" → ủy ban nhân dân thành phố đà nẵng."""
-    words = _WORD.findall(unicodedata.normalize("NFC", text).lower().replace("uỷ", "ủy").replace("thuỷ", "thủy"))
+    words = _WORD.findall(normalize_text(text).lower().replace("uỷ", "ủy").replace("thuỷ", "thủy"))
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words).split()
 
 
@@ -212,7 +212,7 @@ def _same_name(first: str, second: str) -> bool:
 
 def _document_key(document: str) -> str | None:
     """Type and number: "Chỉ thị số 05-CT/TW" and "Chỉ thị 05 - CT / TW" → "chỉ thị 05"; None for unnumbered ones."""
-    text = unicodedata.normalize("NFC", document).lower()
+    text = normalize_text(document).lower()
     match = re.match(r"\s*([^\d]+?)\s+(?:số\s+)?(\d+)", text)
     return f"{' '.join(match.group(1).split())} {int(match.group(2))}" if match else None
 
