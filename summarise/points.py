@@ -140,7 +140,7 @@ def _paragraph_points(paragraph: Paragraph, content: tuple[str, ...] = CONTENT_L
         if label not in content:
             continue
         text = clean_point(_with_subject(paragraph.text, item))
-        if text and not text.endswith(":") and not _asks(text) and not announces_list(text):
+        if text and not text.endswith(":") and not _asks(text) and not announces_list(text) and not _courtesy(text):
             points.append(KeyPoint(label, text, paragraph.index, sentence.index, round(scores.get(label, 0.0), 4)))
     return points
 
@@ -172,6 +172,19 @@ def _asks(text: str) -> bool:
     """A question ("Có phải đây là một kỳ tích?", a sub-heading "Tạo sức hấp dẫn cho trường nghề?") asks rather
     than states: of 38 such points on the tuning half of the reference digests, 6 matched a reference point."""
     return text.rstrip("\"”' ").endswith("?")
+
+
+_COURTESY = re.compile(
+    r"(?:xin|trân trọng|chân thành)\s+(?:\w+\s+){0,2}cảm ơn|lời chúc|(?:hoa|lẵng hoa|vỗ tay)\s+chúc mừng", re.IGNORECASE
+)
+
+
+def _courtesy(text: str) -> bool:
+    """Thanks and greetings ("… xin chân thành cảm ơn các cơ quan …", "… gửi tới … lời chúc tốt đẹp nhất", "… có hoa
+    chúc mừng") are the ceremony of a meeting, not what it found or decided: of 7 such points on the tuning half
+    of the reference digests, none matched a reference point. Praise of results ("biểu dương và chúc mừng những
+    kết quả …") is not courtesy: it often is the point."""
+    return _COURTESY.search(text) is not None
 
 
 def announces_list(text: str) -> bool:

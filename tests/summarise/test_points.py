@@ -115,3 +115,13 @@ def test_a_point_cut_from_a_longer_quotation_loses_its_lone_quotation_mark():
     ]
     points = key_points(_labelled(texts, ["task"]))
     assert [p.text for p in points][-1] == "Các đơn vị phải báo cáo trước tháng 6."
+
+
+def test_thanks_and_greetings_are_not_points_but_praise_of_results_is():
+    texts = [
+        "Thay mặt Ban Thường vụ, tôi xin chân thành cảm ơn các sở, ngành đã phối hợp chặt chẽ trong năm qua.",
+        "Đồng chí Bí thư gửi tới toàn thể cán bộ, đảng viên của Đảng bộ lời chúc sức khỏe, hạnh phúc.",
+        "Đồng chí biểu dương và chúc mừng những kết quả mà ngành Y tế tỉnh đạt được trong năm 2024.",
+    ]
+    points = key_points(_labelled(texts, ["achievement", "task", "achievement"]))
+    assert [p.text for p in points] == [texts[2]]
