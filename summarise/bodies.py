@@ -71,8 +71,8 @@ _ORGANISED_WITH = re.compile(
     rf"(?:^|[,.;:]\s*|\s)((?:{_BODY})){_END}\s*(?:đã\s+|vừa\s+)?phối hợp với[^.;]{{0,120}}?(?:,\s*)?tổ chức\b"
 )
 _LOCALITY_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn)\s*$", re.IGNORECASE)
-# "quận Nam | Từ Liêm": a locality of three syllables whose last two read as a person's name ("Từ" is a surname)
-_LOCALITY_WORD_BEFORE = re.compile(rf"(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn)\s+[{UPPER}]\w*\s*$")
+# a locality word and one syllable of its name: the next syllable still belongs to the name ("quận Nam Từ Liêm")
+_LOCALITY_WORD_BEFORE = re.compile(rf"(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn)\s+[{UPPER}][{LOWER}]+\s*$")  # not "TP HCM"
 _BETWEEN = re.compile(rf"\bgiữa\s+((?:{_BODY})){_END}\s+với\b")
 _CENTRAL_PLENUM = re.compile(r"Hội nghị (?:lần thứ \w+ )?(?:[Bb]an [Cc]hấp hành )?Trung ương(?: Đảng)?(?: lần thứ)? \d+|Hội nghị Trung ương \d+")
 _QUESTION_TIME = re.compile(r"chất vấn|kỳ họp thứ \w+|phiên (?:họp )?toàn thể", re.IGNORECASE)
@@ -211,10 +211,13 @@ def clean_body(name: str) -> str:
         if place:  # "Thành ủy Hà Nội Hoàng Trung Hải": the name may start right after the place
             start = found.start() + place.end()
             continue
-        before = name[: found.start()]
-        if found.start() > 0 and len(found.group(0).split()) >= 2 and not _LOCALITY_BEFORE.search(before) and not (
-            len(found.group(0).split()) == 2 and _LOCALITY_WORD_BEFORE.search(before)
-        ):
+        before, words = name[: found.start()], found.group(0).split()
+        if _LOCALITY_WORD_BEFORE.search(before) and len(words) >= 2:
+            # "quận Nam | Từ Liêm", "huyện Gia | Lâm Lê Văn Bình": the locality's last syllable is a surname too;
+            # the person, if any, starts after it
+            start = found.start() + len(words[0])
+            continue
+        if found.start() > 0 and len(words) >= 2 and not _LOCALITY_BEFORE.search(before):
             person = found
             break
         start = found.end()

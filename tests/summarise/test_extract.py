@@ -595,6 +595,8 @@ def test_an_organiser_keeps_a_three_syllable_district_and_stops_before_a_time():
     assert event.organizer == "Sở Tư pháp"
     event = _event("Sáng 12/3, Bộ Y tế Nguyễn Văn An chủ trì hội nghị sơ kết công tác phòng dịch.")
     assert event.organizer == "Bộ Y tế"
+    event = _event("Sáng 12/3, UBND huyện Gia Lâm Lê Văn Bình chủ trì hội nghị sơ kết công tác phòng dịch.")
+    assert event.organizer == "UBND huyện Gia Lâm"
     assert _event("Hội nghị tổng kết diễn ra tại Cần Thơ hồi đầu năm, do Sở Y tế tổ chức.").location == "Cần Thơ"
     assert _event("Hội nghị sơ kết được tổ chức tại Quy Nhơn trung tuần tháng 5.").location == "Quy Nhơn"
 
