@@ -1,3 +1,5 @@
+import pytest
+
 from tongket.text.clean import assign_roles
 from tongket.text.document import Article
 from tongket.summarise.extract import extract_event
@@ -588,17 +590,29 @@ def test_an_organiser_stops_before_what_it_achieved():
     assert event.organizer == "Bộ Xây dựng"
 
 
-def test_an_organiser_keeps_a_three_syllable_district_and_stops_before_a_time():
-    event = _event("Sáng 12/3, Hội Cựu chiến binh quận Nam Từ Liêm tổ chức hội nghị tổng kết công tác năm 2024.")
-    assert event.organizer == "Hội Cựu chiến binh quận Nam Từ Liêm"
-    event = _event("Tại cuộc họp giao ban của Sở Tư pháp đầu tuần trước, lãnh đạo sở đánh giá công tác quý I.")
-    assert event.organizer == "Sở Tư pháp"
-    event = _event("Sáng 12/3, Bộ Y tế Nguyễn Văn An chủ trì hội nghị sơ kết công tác phòng dịch.")
-    assert event.organizer == "Bộ Y tế"
-    event = _event("Sáng 12/3, UBND huyện Gia Lâm Lê Văn Bình chủ trì hội nghị sơ kết công tác phòng dịch.")
-    assert event.organizer == "UBND huyện Gia Lâm"
-    assert _event("Hội nghị tổng kết diễn ra tại Cần Thơ hồi đầu năm, do Sở Y tế tổ chức.").location == "Cần Thơ"
-    assert _event("Hội nghị sơ kết được tổ chức tại Quy Nhơn trung tuần tháng 5.").location == "Quy Nhơn"
+@pytest.mark.parametrize(
+    ("sentence", "organiser"),
+    [
+        ("Sáng 12/3, Hội Cựu chiến binh quận Nam Từ Liêm tổ chức hội nghị tổng kết công tác năm 2024.",
+         "Hội Cựu chiến binh quận Nam Từ Liêm"),
+        ("Tại cuộc họp giao ban của Sở Tư pháp đầu tuần trước, lãnh đạo sở đánh giá công tác quý I.", "Sở Tư pháp"),
+        ("Sáng 12/3, Bộ Y tế Nguyễn Văn An chủ trì hội nghị sơ kết công tác phòng dịch.", "Bộ Y tế"),
+        ("Sáng 12/3, UBND huyện Gia Lâm Lê Văn Bình chủ trì hội nghị sơ kết công tác phòng dịch.", "UBND huyện Gia Lâm"),
+    ],
+)
+def test_an_organiser_keeps_a_three_syllable_district_and_stops_before_a_time(sentence, organiser):
+    assert _event(sentence).organizer == organiser
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Hội nghị tổng kết diễn ra tại Cần Thơ hồi đầu năm, do Sở Y tế tổ chức.", "Cần Thơ"),
+        ("Hội nghị sơ kết được tổ chức tại Quy Nhơn trung tuần tháng 5.", "Quy Nhơn"),
+    ],
+)
+def test_a_place_stops_before_a_time(sentence, place):
+    assert _event(sentence).location == place
 
 
 def test_a_competition_is_no_place():
