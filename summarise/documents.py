@@ -205,12 +205,13 @@ def documents(text: str) -> list[str]:
 
 
 _VARIANT_NOISE = re.compile(r"[()]|(?<!\w)(?:lần thứ|của Đảng)(?!\w)", re.IGNORECASE)
+_NQ = re.compile(r"^NQ(?!\w)", re.IGNORECASE)
 
 
 def _variant(name: str) -> str:
     """One form of a name cited several ways: "NQ Đại hội lần thứ IX của Đảng", "Nghị quyết Đại hội IX" and
     "Nghị quyết Trung ương 4 (khoá X)" against "… khoá X" are each one document."""
-    text = re.sub(r"^NQ(?!\w)", "nghị quyết", name.strip(), flags=re.IGNORECASE)
+    text = _NQ.sub("nghị quyết", name.strip())
     return " ".join(_VARIANT_NOISE.sub(" ", text).lower().replace("khóa", "khoá").split())
 
 

@@ -175,7 +175,7 @@ def _asks(text: str) -> bool:
 
 
 _COURTESY = re.compile(
-    r"(?:xin|trân trọng|chân thành)\s+(?:\w+\s+){0,2}cảm ơn|lời chúc|(?:hoa|lẵng hoa|vỗ tay)\s+chúc mừng", re.IGNORECASE
+    r"(?:xin|trân trọng|chân thành)\s+(?:\w+\s+){0,2}cảm ơn|lời chúc|(?:hoa|vỗ tay)\s+chúc mừng", re.IGNORECASE
 )
 
 
