@@ -175,7 +175,9 @@ def documents(text: str) -> list[str]:
     """Every document the text cites, numbered ones first seen first, each once."""
     numbered: dict[tuple[str, int], str] = {}
     starts = _trigger_starts(text)
+    ends: set[int] = set()
     for match in _matches(_NUMBERED, text, starts):
+        ends.add(match.end())
         kind = match.group(1)[0].upper() + match.group(1)[1:]
         number = _symbol(match.group(3))
         if not _has_symbol(number):
@@ -190,18 +192,32 @@ def documents(text: str) -> list[str]:
     found = list(numbered.values())
     for match in _matches(_NAMED, text, starts):
         named = _LOOSE_TAIL.sub("", _FOOTNOTE.sub("", match.group(1).rstrip(" ,.;")))
+        ends.add(match.start() + len(named))
+        if _is_subject(text, match.start(), ends):
+            continue
         if year := _NAMED_YEAR.match(text, match.start() + len(named)):
             named += " " + year.group(1)
         name = " ".join(named.split())
         if len(name.split()) < 2:
             continue
         for name in _with_listed_plenums(name, text, match.start() + len(named)):
-            shorter = [i for i, f in enumerate(found) if name.lower().startswith(f.lower() + " ")]
+            shorter = [i for i, f in enumerate(found) if name.lower().startswith(f.lower() + " ") or _abbreviates(f, name)]
             if shorter:
                 found[shorter[0]] = name
-            elif not any(name.lower() in f.lower() or f.lower() in name.lower() or _variant(name) == _variant(f) for f in found):
+            elif not any(name.lower() in f.lower() or f.lower() in name.lower() or _variant(name) == _variant(f)
+                         or _abbreviates(name, f) for f in found):
                 found.append(name)
     return found
+
+
+_ABOUT = re.compile(r"\s*(?:\(\s*(?:khóa|khoá)\s+[IVXL]+\s*\)\s*)?,?\s+về\s+[“\"]?$")
+
+
+def _is_subject(text: str, start: int, ends: set[int]) -> bool:
+    """"Nghị quyết Trung ương 4 khoá X về Chiến lược biển Việt Nam đến năm 2020" cites one document: the strategy is
+    what the resolution is about, so a name right after another document's "về" is not a document of its own."""
+    about = _ABOUT.search(text, max(0, start - 20), start)
+    return about is not None and about.end() == start and about.start() in ends
 
 
 _VARIANT_NOISE = re.compile(r"[()]|(?<!\w)(?:lần thứ|của Đảng)(?!\w)", re.IGNORECASE)
@@ -213,6 +229,16 @@ def _variant(name: str) -> str:
     "Nghị quyết Trung ương 4 (khoá X)" against "… khoá X" are each one document."""
     text = _NQ.sub("nghị quyết", name.strip())
     return " ".join(_VARIANT_NOISE.sub(" ", text).lower().replace("khóa", "khoá").split())
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """"Luật NSNN" is "Luật Ngân sách nhà nước" and "Luật BHXH" "Luật Bảo hiểm xã hội": the same kind of document,
+    its name given by the initials of the other's words."""
+    kind, _, acronym = short.partition(" ")
+    if not re.fullmatch(r"[A-ZĐ]{2,8}", acronym) or not full.lower().startswith(kind.lower() + " "):
+        return False
+    words = full[len(kind):].split()
+    return "".join(w[0] for w in words).upper().replace("Đ", "D") == acronym.replace("Đ", "D")
 
 
 _PLENUM_HEAD = re.compile(r"(.*?(?:Trung ương|TƯ|TW|T\.Ư))\s+\d+")

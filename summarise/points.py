@@ -75,13 +75,16 @@ class KeyPoint:
     score: float
 
 
-def key_points(article: Article) -> list[KeyPoint]:
-    """Every content item of the article's labelled body, in reading order, duplicates dropped."""
+def key_points(article: Article, context_score: float = CONTEXT_POINT_SCORE) -> list[KeyPoint]:
+    """Every content item of the article's labelled body, in reading order, duplicates dropped.
+
+    A context sentence becomes a point when one content label scores at least `context_score`
+    (`benchmarks/point_ceiling.py` sets it to 0 to see every sentence the digest could take)."""
     points: list[KeyPoint] = []
     content = (*CONTENT_LABELS, *article.categories)
     seen = {label: _SeenPoints() for label in content}
     for paragraph in article.paragraphs:
-        for point in _paragraph_points(paragraph, content):
+        for point in _paragraph_points(paragraph, content, context_score):
             words = frozenset(_WORD.findall(fold_key(point.text)))
             if len(words - _FUNCTION_WORDS) < _MIN_CONTENT_WORDS or seen[point.label].repeats(words):
                 continue
@@ -127,7 +130,9 @@ class _SeenPoints:
         self.points.append(words)
 
 
-def _paragraph_points(paragraph: Paragraph, content: tuple[str, ...] = CONTENT_LABELS) -> list[KeyPoint]:
+def _paragraph_points(
+    paragraph: Paragraph, content: tuple[str, ...] = CONTENT_LABELS, context_score: float = CONTEXT_POINT_SCORE
+) -> list[KeyPoint]:
     if paragraph.label not in (*content, "context") or not paragraph.sentences:
         return []
     items = item_spans(paragraph.text, [(s.start, s.end) for s in paragraph.sentences])
@@ -136,7 +141,7 @@ def _paragraph_points(paragraph: Paragraph, content: tuple[str, ...] = CONTENT_L
     for item in items:
         sentence = paragraph.sentences[min(item.sentence, len(paragraph.sentences) - 1)]
         label, scores = (paragraph.label, paragraph.scores) if whole else (sentence.label, sentence.scores)
-        label = _point_label(label, scores, content)
+        label = _point_label(label, scores, content, context_score)
         if label not in content:
             continue
         text = clean_point(_with_subject(paragraph.text, item))
@@ -145,13 +150,15 @@ def _paragraph_points(paragraph: Paragraph, content: tuple[str, ...] = CONTENT_L
     return points
 
 
-def _point_label(label: str, scores: dict[str, float], content: tuple[str, ...] = CONTENT_LABELS) -> str:
+def _point_label(
+    label: str, scores: dict[str, float], content: tuple[str, ...] = CONTENT_LABELS, context_score: float = CONTEXT_POINT_SCORE
+) -> str:
     """A context sentence still counts as a point when the classifier gives one content label at least
-    `CONTEXT_POINT_SCORE`: in real reports results and directives often come without cue words."""
+    `context_score`: in real reports results and directives often come without cue words."""
     if label != "context" or not scores:
         return label
     best = max(content, key=lambda name: scores.get(name, 0.0))
-    return best if scores.get(best, 0.0) >= CONTEXT_POINT_SCORE else label
+    return best if scores.get(best, 0.0) >= context_score else label
 
 
 def _with_subject(paragraph: str, item: Item) -> str:

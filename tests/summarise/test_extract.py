@@ -177,6 +177,31 @@ def test_dotted_symbols_are_whole_and_footnote_numbers_are_no_part_of_a_name():
     assert "Luật Nhà ở" in found and "Luật Đất đai" in found
 
 
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Hội nghị sơ kết 5 năm thực hiện Nghị quyết Trung ương 3 khoá IX về Chiến lược phát triển thủy sản đến năm 2030.",
+         ["Nghị quyết Trung ương 3 khoá IX"]),
+        ("Tỉnh quán triệt Nghị quyết số 12-NQ/TU về Đề án phát triển du lịch giai đoạn 2021-2025 và Luật Du lịch.",
+         ["Nghị quyết số 12-NQ/TU", "Luật Du lịch"]),
+        ("Tỉnh xây dựng Đề án phát triển du lịch giai đoạn 2021-2025 để thực hiện nghị quyết.",
+         ["Đề án phát triển du lịch giai đoạn 2021-2025"]),
+    ],
+)
+def test_what_a_document_is_about_is_no_document_of_its_own(text, cited):
+    from tongket.summarise.documents import documents
+
+    assert documents(text) == cited
+
+
+def test_a_law_cited_by_its_initials_and_by_its_name_is_one_document_under_its_name():
+    from tongket.summarise.documents import documents
+
+    found = documents("Sở triển khai Luật NSNN và Luật BHXH; đại biểu đề nghị sửa Luật Ngân sách nhà nước và Luật Bảo hiểm xã hội.")
+    assert found == ["Luật Ngân sách nhà nước", "Luật Bảo hiểm xã hội"]
+    assert documents("Sở triển khai Luật KH&CN cùng Luật Đất đai.")[-1] == "Luật Đất đai"
+
+
 def test_named_laws_and_programmes_are_documents():
     event = _event(
         "Sáng 3/4, hội nghị tổng kết 3 năm thi hành Luật Tiếp công dân diễn ra tại tỉnh.",
