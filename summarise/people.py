@@ -75,8 +75,14 @@ def _names(sentence: str) -> list[tuple[int, int, str]]:
         position = end
 
 
+# "Phát biểu tại hội nghị tổng kết công tác … năm 2017 ngày 10/1, Thủ tướng …": a sentence that opens with the
+# speaking names its speaker first, however long the occasion between them
+_SPEAKING_OPENING = re.compile(r"^\W*(?:phát biểu|kết luận|phát biểu chỉ đạo|báo cáo|trình bày|chỉ đạo)\s+(?:tại|trong|khai mạc|bế mạc)\b", re.IGNORECASE)
+
+
 def _people_in(sentence: str) -> list[Person]:
     found = []
+    opens_speaking = _SPEAKING_OPENING.match(sentence) is not None
     for start, end, name in _names(sentence):
         # the patterns that look back end at the name ("…$"): only the last stretch before it can match them
         before = sentence[max(0, start - _LOOK_BACK) : start]
@@ -87,6 +93,8 @@ def _people_in(sentence: str) -> list[Person]:
             continue
         clause = sentence[max(0, start - 120) : end + 200].lower()
         role = "chair" if P.CHAIR.search(clause) else "speaker" if P.SPEAKER.search(clause) else "mentioned"
+        if role == "mentioned" and opens_speaking and not found:
+            role = "speaker"
         found.append(Person(name=name, position=position, role=role))
     return found
 

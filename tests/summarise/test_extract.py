@@ -361,6 +361,10 @@ def test_people_lose_honorifics_and_glued_places_and_keep_their_role():
     assert people["Lương Văn Khuê"].role == "chair"
     assert people["Nguyễn Đức Chung"].role == "speaker"
     assert people["Trần Văn Nam"].role == "mentioned"
+    opening = _event("Phát biểu tại hội nghị trực tuyến tổng kết công tác khuyến nông toàn tỉnh năm 2023 và triển khai "
+                     "nhiệm vụ năm 2024 sáng 12/1, Giám đốc Sở Nông nghiệp Trần Văn Bình cảm ơn nông dân, còn ông Lê Văn An "
+                     "được khen thưởng.")
+    assert {p.name: p.role for p in opening.people} == {"Trần Văn Bình": "speaker", "Lê Văn An": "mentioned"}
     dashed = _event("Ông Lê Văn Hòa, Phó giám đốc Sở Công Thương - cho biết năm nay tỉnh sẽ mở thêm hai chợ.")
     assert [p.position for p in dashed.people] == ["Phó giám đốc Sở Công Thương"]
 
