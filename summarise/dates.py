@@ -281,11 +281,13 @@ def _range_year(text: str, month: int) -> int | None:
         if first >= last or _FUTURE.search(window[-25:]):
             continue
         (planned if _PLAN_CUE.search(_CLAUSE.search(window).group(0)) else reviewed).append((first, last))
+    # a period that a planned one starts inside is still running ("chiến lược 10 năm 2001–2010" beside "5 năm 2006–2010")
+    reviewed = [(a, b) for a, b in reviewed if not any(a < start <= b for start, _ in planned)]
     if reviewed:
         _, end = min(reviewed, key=lambda r: (r[1] - r[0], -r[1]))
         return end if month >= 9 else end + 1
     if planned:
-        start = min(a for a, _ in planned)
+        start = max(a for a, _ in planned)
         return start - 1 if month >= 10 else start
     return None
 

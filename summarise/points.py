@@ -145,7 +145,7 @@ def _paragraph_points(
         if label not in content:
             continue
         text = clean_point(_with_subject(paragraph.text, item))
-        if text and not text.endswith(":") and not _asks(text) and not announces_list(text) and not _courtesy(text):
+        if text and not text.endswith(":") and not _asks(text) and not announces_list(text) and not _courtesy(text) and not _aside(text):
             points.append(KeyPoint(label, text, paragraph.index, sentence.index, round(scores.get(label, 0.0), 4)))
     return points
 
@@ -179,6 +179,16 @@ def _asks(text: str) -> bool:
     """A question ("Có phải đây là một kỳ tích?", a sub-heading "Tạo sức hấp dẫn cho trường nghề?") asks rather
     than states: of 38 such points on the tuning half of the reference digests, 6 matched a reference point."""
     return text.rstrip("\"”' ").endswith("?")
+
+
+_ASIDE = re.compile(r"^[(\[][^()\[\]]*[)\]]\W*$")
+
+
+def _aside(text: str) -> bool:
+    """A sentence wholly in brackets ("(Trích Chỉ thị 09/2005 của Thủ tướng Chính phủ …).", "(Ảnh: …)") is a note on
+    the source, not a finding: in a report over VNTC review-like articles one stood for a group of four articles'
+    limitations, as its shortest member."""
+    return _ASIDE.match(text) is not None
 
 
 _COURTESY = re.compile(

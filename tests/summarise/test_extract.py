@@ -61,6 +61,15 @@ def test_year_is_inferred_from_the_period_reviewed_and_said_so():
     assert _event("Chiều 9/4, hội nghị tổng kết giai đoạn 2019 - 2023 của chương trình diễn ra tại Hà Nội.").date == "2024-04-09"
 
 
+def test_a_period_still_running_or_an_earlier_plan_does_not_set_the_year():
+    event = _event(
+        "Sáng 20/4, Đại hội đại biểu Hội Nông dân tỉnh khai mạc tại hội trường tỉnh.",
+        "Đại hội đánh giá kết quả thực hiện nhiệm vụ 5 năm 2018-2022, chiến lược phát triển nông nghiệp 10 năm 2018-2027 "
+        "và đề ra phương hướng, mục tiêu 5 năm 2023-2027.",
+    )
+    assert event.date == "2023-04-20" and event.date_inferred
+
+
 def test_written_year_is_not_inferred_and_unknown_year_stays_partial():
     event = _event("Ngày 5/3/2024, Bộ Tư pháp tổ chức hội nghị trực tuyến toàn quốc.")
     assert event.date == "2024-03-05" and not event.date_inferred

@@ -125,3 +125,16 @@ def test_thanks_and_greetings_are_not_points_but_praise_of_results_is():
     ]
     points = key_points(_labelled(texts, ["achievement", "task", "achievement"]))
     assert [p.text for p in points] == [texts[2]]
+
+
+def test_a_note_in_brackets_is_not_a_point_but_a_point_with_a_bracket_is():
+    texts = [
+        "Công tác cải cách thủ tục hành chính ở nhiều sở, ngành vẫn còn chậm, chưa đồng bộ. "
+        "(Trích báo cáo của Ban Chỉ đạo cải cách hành chính tỉnh năm 2023).",
+        "Tỷ lệ hồ sơ trễ hạn còn cao (12% tổng số hồ sơ).",
+    ]
+    points = key_points(_labelled(texts, ["limitation", "limitation"]))
+    assert [p.text for p in points] == [
+        "Công tác cải cách thủ tục hành chính ở nhiều sở, ngành vẫn còn chậm, chưa đồng bộ.",
+        "Tỷ lệ hồ sơ trễ hạn còn cao (12% tổng số hồ sơ).",
+    ]
