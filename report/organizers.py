@@ -41,6 +41,9 @@ SHORT_NAMES = {
     "Bộ Khoa học": "Bộ Khoa học và Công nghệ", "Bộ Văn hóa": "Bộ Văn hóa, Thể thao và Du lịch",
     "Bộ Giao thông": "Bộ Giao thông vận tải", "Bộ Lao động - Thương binh - Xã hội": "Bộ Lao động - Thương binh và Xã hội",
     "Thường vụ Quốc hội": "Ủy ban Thường vụ Quốc hội",
+    # the country's own government and assembly, named with the country ("Chính phủ VN") or without it
+    "Chính phủ Việt Nam": "Chính phủ", "Chính phủ VN": "Chính phủ", "Quốc hội Việt Nam": "Quốc hội", "Quốc hội VN": "Quốc hội",
+    "Chính phủ nước ta": "Chính phủ",
 }
 _ALIAS = re.compile(
     "|".join(rf"(?<![\w]){re.escape(short)}(?![\w])" for short in sorted(ALIASES, key=len, reverse=True))
@@ -48,6 +51,7 @@ _ALIAS = re.compile(
 _TAIL = re.compile(
     r"(?:\s+(?:đã|vừa|sẽ|đang|cũng|mới|vẫn|còn|và|của|với|tại|về|cho|là|được|tổ chức|phối hợp|cùng|này|đó|"
     r"dự kiến|dự định|cần|phải|tiếp tục|đề xuất|kiến nghị|đạt được|đạt|hoàn thành|hội trường|khóa|khoá|nhiệm kỳ|[IVXLC]+|\d+|"
+    r"chất vấn|họp|thảo luận|khai mạc|bế mạc|thông qua|biểu quyết|"
     r"(?:đầu|cuối|giữa) (?:tuần|tháng|quý|năm)(?: (?:trước|qua|này|tới))?))+$",
     re.IGNORECASE,
 )

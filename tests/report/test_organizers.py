@@ -22,3 +22,11 @@ def test_a_ministry_called_by_the_first_part_of_its_name_is_the_same_ministry():
 def test_spellings_of_one_body_share_a_key():
     assert organizer_key(normalize_organizer("Ủy ban thường vụ QH")) == organizer_key("Ủy ban Thường vụ Quốc hội")
     assert normalize_organizer("hội trường") is None
+
+
+def test_the_country_and_a_session_verb_are_no_part_of_the_body():
+    assert normalize_organizer("Chính phủ VN") == normalize_organizer("Chính phủ") == "Chính phủ"
+    assert normalize_organizer("Quốc hội Việt Nam") == "Quốc hội"
+    assert normalize_organizer("HĐND TP.HCM chất vấn") == "Hội đồng nhân dân Thành phố Hồ Chí Minh"
+    assert normalize_organizer("Ủy ban Thường vụ Quốc hội họp") == "Ủy ban Thường vụ Quốc hội"
+    assert normalize_organizer("Liên đoàn Bóng đá VN") == "Liên đoàn Bóng đá VN"
