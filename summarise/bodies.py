@@ -332,7 +332,11 @@ def _minister_body(sentences: Sequence[str]) -> str | None:
 
 
 def place(event_sentences: Sequence[str], lead_sentences: Sequence[str]) -> str | None:
-    """Where the event took place: "tại …" in the event sentence, else in the lead."""
+    """Where the event took place: "tại …" in the event sentence, else in the lead; else the locality the event
+    sentences hold it in or visit ("… ngày 15-12 ở Hà Nội", "làm việc với UBND tỉnh Hà Tĩnh").
+
+    A local organiser's own locality ("Thành ủy TP HCM tổ chức …") is not taken for the place: on the tuning half
+    of the reference digests that lowered place accuracy from 0.923 to 0.896, as the annotators mostly left it out."""
     for sentence in [*event_sentences, *lead_sentences]:
         for match in _PLACE.finditer(sentence):
             name, end = match.group(1), match.end(1)
@@ -341,5 +345,22 @@ def place(event_sentences: Sequence[str], lead_sentences: Sequence[str]) -> str 
             name = _OPEN_CONNECTIVE.sub("", _PLACE_TAIL.sub("", name)).strip(" ,.;-–")
             if name and not _BAD_PLACE.match(name) and not re.fullmatch(rf"(?i:{_PLACE_HEAD})", name):
                 return name
+    for sentence in event_sentences:
+        for pattern in (_HELD_IN, _VISITING):
+            if (match := pattern.search(sentence)) and not _BAD_PLACE.match(match.group(1)):
+                return _PLACE_TAIL.sub("", match.group(1)).strip(" ,.;-–")
     return None
+
+
+_LOCALITY_NAME = rf"(?:(?i:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)\s*)?(?:{_CAPITAL_WORD})(?:\s+{_NAME_WORD})*"
+# "tổ chức ngày 15-12 ở Hà Nội": "ở" with a place name after a verb of holding
+_HELD_IN = re.compile(
+    rf"(?:tổ chức|diễn ra|khai mạc|họp|tiến hành)(?:\s+(?:ngày|sáng|chiều|tối|hôm)\s+[\d/.-]+|\s+(?:sáng|chiều|tối) nay)?"
+    rf"\s+ở\s+((?i:{_PLACE_HEAD})?\s*{_LOCALITY_NAME})"
+)
+# "buổi làm việc với UBND tỉnh Hà Tĩnh", "làm việc với huyện Ba Vì": a working visit is held where it visits
+_VISITING = re.compile(
+    rf"làm việc (?:với|tại)\s+(?:(?:Ban Thường vụ\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
+    rf"Huyện ủy|Huyện uỷ|lãnh đạo)\s+)?((?i:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)\s*{_CAPITAL_WORD}(?:\s+{_NAME_WORD})*)"
+)
 

@@ -657,3 +657,17 @@ def test_a_competition_is_no_place():
     assert _event("Năm 2024, đội tuyển của tỉnh giành hạng ba tại V-League 2024 và được tỉnh khen thưởng.").location is None
     sentence = "Sáng 2/3, Sở Văn hóa tổng kết thành tích thi đấu tại SEA Games 32 tại Nhà văn hóa Lao động tỉnh Bình Định."
     assert _event(sentence).location == "Nhà văn hóa Lao động tỉnh Bình Định"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Hội thảo về an toàn thực phẩm do Cục An toàn thực phẩm tổ chức ngày 12-3 ở Đà Nẵng.", "Đà Nẵng"),
+        ("Chiều 5/6, đoàn công tác của Bộ Xây dựng có buổi làm việc với UBND tỉnh Quảng Trị về quy hoạch.", "tỉnh Quảng Trị"),
+        ("Phát biểu tại buổi làm việc với huyện Đông Anh sáng 9/9, Bí thư Thành ủy đề nghị huyện đẩy nhanh tiến độ.",
+         "huyện Đông Anh"),
+        ("Sáng 2/2, Thành ủy tổ chức hội nghị tổng kết; nhiều vụ việc ở nhiều địa phương được nêu.", None),
+    ],
+)
+def test_a_place_given_by_o_or_by_a_working_visit(sentence, place):
+    assert _event(sentence).location == place
