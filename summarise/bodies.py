@@ -129,7 +129,7 @@ _GENERIC = {"Tập đoàn", "Tổng công ty", "Công ty", "Ngân hàng", "Văn 
 _ORGANISED_BY = re.compile(rf"\bdo\s+((?:{_BODY})(?:\s*(?:,|và|phối hợp với)\s*{_BODY})*){_END}\s*(?:chủ trì,?\s*)?(?:phối hợp\s+)?tổ chức\b")
 # a congress named inside a resolution's name ("Nghị quyết Đại hội Đảng bộ tỉnh") is not the event
 _OF_EVENT = re.compile(
-    rf"(?<!(?i:quyết) )(?<!NQ )(?i:hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|hội thảo)(?:\s+(?i:lần thứ|thứ)\s+[\w]+|\s+(?i:đại biểu|toàn quốc|"
+    rf"(?<!(?i:quyết) )(?<!NQ )(?i:hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|buổi họp|hội thảo)(?:\s+(?i:lần thứ|thứ)\s+[\w]+|\s+(?i:đại biểu|toàn quốc|"
     rf"tổng kết|sơ kết|trực tuyến|thường kỳ|giao ban|toàn thể)+)*\s+(?:(?:của|giữa)\s+)?((?:{_BODY})){_END}"
 )
 # the body a report is by; "của" after a document's name ("kết quả thực hiện Nghị quyết số 33 của Quốc hội") is the document's
@@ -157,7 +157,7 @@ _ORGANISING = (
     (_ORGANISED_BY, re.compile("tổ chức")),
 )
 _NAMING_THE_EVENT = (
-    (_OF_EVENT, re.compile("hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|hội thảo")),
+    (_OF_EVENT, re.compile("hội nghị|đại hội|phiên họp|kỳ họp|cuộc họp|buổi họp|hội thảo")),
     (_BETWEEN, re.compile("giữa")),
     (_OF_EVENT_ON, re.compile("hội nghị|phiên họp|cuộc họp|hội thảo")),
 )

@@ -671,3 +671,9 @@ def test_a_competition_is_no_place():
 )
 def test_a_place_given_by_o_or_by_a_working_visit(sentence, place):
     assert _event(sentence).location == place
+
+
+def test_the_body_whose_sitting_it_is_organises_it():
+    event = _event('"Chúng tôi hứa hoàn thành tuyến đường trong tháng 11 nhưng chưa làm được, tôi xin lỗi cử tri", ông Lê Văn Tâm '
+                   "nói khi giải trình về tiến độ các công trình, vào buổi họp HĐND chiều nay.")
+    assert event.organizer == "HĐND"
