@@ -31,7 +31,8 @@ BODY_HEAD = (
     rf"Trường(?=\s+(?:{SCHOOL_TYPES}))|Đại học|Đài(?! Loan)|Báo|Tạp chí|Thông tấn xã|Hãng|Liên minh|Trung tâm)"
 )
 _NAME_WORD = rf"(?:[{UPPER}\d][\w&-]*(?:\.(?=[{UPPER}])[\w&-]+)?\.?|&)"
-_HEAD_LOWER = r"(?:ban|bộ|sở|ủy ban|uỷ ban|viện|cục|tổng cục|báo|đài|hội đồng|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ)"
+# "Đại hội đảng bộ Hà Nội": a Party committee or organisation written in lower case is whole, not "bộ Hà Nội"
+_HEAD_LOWER = r"(?:đảng bộ|đảng ủy|đảng uỷ|ban|bộ|sở|ủy ban|uỷ ban|viện|cục|tổng cục|báo|đài|hội đồng|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ)"
 # lower-case words that occur inside the names of bodies ("Bộ Nông nghiệp và phát triển nông thôn")
 _IN_NAME = (
     r"(?:nhân dân|tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|trung ương|nhà nước|quốc gia|quốc tế|về|và|phòng|"
@@ -228,7 +229,8 @@ def clean_body(name: str) -> str:
     name = _TRAILING_WORDS.sub("", _BODY_TAIL.sub("", name).strip(" ,.;:-–"))
     if _HEAD_AND.match(name):  # "Bộ và Lâm Đồng": a bare head word joined to something else names no body
         return ""
-    return name.strip(" ,;:-–")
+    name = name.strip(" ,;:-–")
+    return name[:1].upper() + name[1:]  # "ban Nội chính Trung ương", written so in a sentence, is a name
 
 
 def body_names(text: str) -> list[str]:

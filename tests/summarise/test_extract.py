@@ -124,7 +124,7 @@ def test_an_organiser_ends_before_the_verb_that_follows_it():
 
 def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():
     assert _event("Sáng 9/5, Ủy ban Thường vụ Quốc hội cho ý kiến về báo cáo giám sát.").organizer == "Ủy ban Thường vụ Quốc hội"
-    assert _event("Sáng 17/5, chính phủ đã tổ chức hội nghị tổng kết công tác khắc phục sự cố môi trường.").organizer == "chính phủ"
+    assert _event("Sáng 17/5, chính phủ đã tổ chức hội nghị tổng kết công tác khắc phục sự cố môi trường.").organizer == "Chính phủ"
     assert (_event("Sáng nay, UBND tỉnh Hà Tĩnh đã phối hợp với các ngành chức năng, tổ chức hội nghị thông tin kết quả.")
             .organizer == "UBND tỉnh Hà Tĩnh")
     assert _event("Phát biểu tại phiên họp của Ủy ban Thường vụ Quốc hội sáng 16-7, ông An cho biết…").organizer == (
@@ -677,3 +677,8 @@ def test_the_body_whose_sitting_it_is_organises_it():
     event = _event('"Chúng tôi hứa hoàn thành tuyến đường trong tháng 11 nhưng chưa làm được, tôi xin lỗi cử tri", ông Lê Văn Tâm '
                    "nói khi giải trình về tiến độ các công trình, vào buổi họp HĐND chiều nay.")
     assert event.organizer == "HĐND"
+
+
+def test_a_party_organisation_written_in_lower_case_is_whole_and_capitalised():
+    assert _event("Tại phiên khai mạc Đại hội đảng bộ Hà Nội sáng 1/11, ông Trần Văn Dực nêu nhiều ý kiến.").organizer == (
+        "Đảng bộ Hà Nội")
