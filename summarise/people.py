@@ -117,11 +117,15 @@ _SHORT_LOOK_BACK = 40
 def _position(sentence: str, end: int, before: str) -> str:
     after = P.POSITION_AFTER.match(sentence[end:])
     title = P.TITLE_BEFORE_NAME.search(before)
-    while title and _NOT_A_TITLE.search(title.group(0)):  # "Thủ tướng nói và giao Bộ trưởng …": the nearer title
+    # "Thủ tướng nói và giao Bộ trưởng …", "Phó Thủ tướng A và Phó Thủ tướng B": the nearer title is the name's
+    while title and (_NOT_A_TITLE.search(title.group(0)) or _AND_TITLE.search(title.group(0))):
         title = P.TITLE_BEFORE_NAME.search(before, title.start() + 1)
     if after and not (title and after.group(0).lstrip().startswith("(")):
         return _titles_only(after.group(1).strip(" ,-–"))
     return _titles_only(_TOWARDS.sub("", title.group(0)).strip(" ,(-–")) if title else ""
+
+
+_AND_TITLE = re.compile(rf"\s(?:và|cùng)\s+(?:{P.TITLE_WORDS})(?!\w)", re.IGNORECASE)
 
 
 # what may follow a comma inside a position: another title or the body it belongs to ("Thứ trưởng Bộ X, Chủ tịch

@@ -682,3 +682,10 @@ def test_the_body_whose_sitting_it_is_organises_it():
 def test_a_party_organisation_written_in_lower_case_is_whole_and_capitalised():
     assert _event("Tại phiên khai mạc Đại hội đảng bộ Hà Nội sáng 1/11, ông Trần Văn Dực nêu nhiều ý kiến.").organizer == (
         "Đảng bộ Hà Nội")
+
+
+def test_two_people_with_titles_joined_by_va_each_keep_their_own_title():
+    event = _event("Ngày 5/4, Phó Thủ tướng Lê Văn Hải và Phó Thủ tướng Trần Minh Khoa đồng chủ trì cuộc họp với các bộ.")
+    assert {p.name: p.position for p in event.people} == {"Lê Văn Hải": "Phó Thủ tướng", "Trần Minh Khoa": "Phó Thủ tướng"}
+    ministry = _event("Giám đốc Sở Kế hoạch và Đầu tư Lê Văn Hùng phát biểu tại hội nghị.")
+    assert [p.position for p in ministry.people] == ["Giám đốc Sở Kế hoạch và Đầu tư"]
