@@ -221,9 +221,20 @@ def _whole_years(text: str) -> tuple[list[int], list[int]]:
         after = text[match.end() : match.end() + 40]
         if _PLAN_CUE.search(before) or _PLAN_AFTER.search(after) or (not before.strip() and _PLAN_CUE.search(after)):
             planned.append(year)
-        elif _RESULT_CUE.search(before) or not before.strip() or _REVIEW_CUE.search(window):
+        elif _RESULT_CUE.search(before) or not before.strip() or _REVIEW_CUE.search(_sentence_before(text, match.start())):
             reviewed.append(year)
     return reviewed, planned
+
+
+_SENTENCE_START = re.compile(r"[.!?\n]\s*(?=[^.!?\n]*$)")
+
+
+def _sentence_before(text: str, start: int, reach: int = 100) -> str:
+    """The sentence up to `start`, at most `reach` characters: "tổng kết công tác phòng chống tham nhũng, lãng phí
+    năm 2015" reviews 2015 though the review word is a clause and fifty characters away."""
+    window = text[max(0, start - reach) : start]
+    end = _SENTENCE_START.search(window)
+    return window[end.end() :] if end else window
 
 
 def planned_at(text: str, start: int) -> bool:

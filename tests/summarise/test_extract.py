@@ -689,3 +689,9 @@ def test_two_people_with_titles_joined_by_va_each_keep_their_own_title():
     assert {p.name: p.position for p in event.people} == {"Lê Văn Hải": "Phó Thủ tướng", "Trần Minh Khoa": "Phó Thủ tướng"}
     ministry = _event("Giám đốc Sở Kế hoạch và Đầu tư Lê Văn Hùng phát biểu tại hội nghị.")
     assert [p.position for p in ministry.people] == ["Giám đốc Sở Kế hoạch và Đầu tư"]
+
+
+def test_a_review_word_earlier_in_the_sentence_makes_the_year_reviewed():
+    event = _event("Chiều 9/3, tại hội nghị tổng kết công tác cải cách hành chính, kiểm soát thủ tục năm 2023 do Tỉnh ủy tổ chức, "
+                   "ông Lê Văn Nam cho rằng cần làm quyết liệt hơn.")
+    assert event.date == "2024-03-09" and event.date_inferred
