@@ -209,23 +209,31 @@ def _half_year(text: str, month: int) -> int | None:
     return max(years) if years and month >= 4 else None
 
 
-def _whole_years(text: str) -> tuple[list[int], list[int]]:
-    """Whole years the article names as reviewed (results) and as planned (targets, tasks, budgets)."""
-    reviewed, planned = [], []
+def _whole_years(text: str) -> tuple[list[int], list[int], set[int]]:
+    """Whole years the article names as reviewed (results) and as planned (targets, tasks, budgets), and the
+    reviewed ones it says are over ("từ khi … đến hết năm 2018")."""
+    reviewed, planned, ended = [], [], set()
     for match in _YEAR_NAMED.finditer(text):
         year = int(match.group(1))
         window = text[max(0, match.start() - 45) : match.start()]
         before = _CLAUSE.search(window).group(0)
-        if _FUTURE.search(window[-14:]) or _COMPARED.search(window[-22:]):
+        if _COMPARED.search(window[-22:]):
+            continue
+        if _FUTURE.search(window[-14:]):
+            if _SINCE_UNTIL_END.search(_sentence_before(text, match.start())):
+                ended.add(year)
+                reviewed.append(year)
             continue
         after = text[match.end() : match.end() + 40]
         if _PLAN_CUE.search(before) or _PLAN_AFTER.search(after) or (not before.strip() and _PLAN_CUE.search(after)):
             planned.append(year)
         elif _RESULT_CUE.search(before) or not before.strip() or _REVIEW_CUE.search(_sentence_before(text, match.start())):
             reviewed.append(year)
-    return reviewed, planned
+    return reviewed, planned, ended
 
 
+# "từ khi Luật có hiệu lực đến hết năm 2018": a span from the past to the end of a year reviews that year
+_SINCE_UNTIL_END = re.compile(r"(?<!\w)từ\s[^.;:]*\sđến hết\s+$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"[.!?\n]\s*(?=[^.!?\n]*$)")
 
 
@@ -253,8 +261,10 @@ _REVIEWED_TASK = re.compile(
 
 
 def _review_and_plan(text: str, month: int) -> int | None:
-    reviewed, planned = _whole_years(text)
+    reviewed, planned, ended = _whole_years(text)
     latest = max(reviewed) if reviewed else None
+    if latest is not None and latest in ended:
+        return latest + 1
     plan = min((p for p in planned if latest is None or p > latest), default=None)
     if latest is not None and plan == latest + 1:
         return latest if month >= 10 else plan

@@ -695,3 +695,11 @@ def test_a_review_word_earlier_in_the_sentence_makes_the_year_reviewed():
     event = _event("Chiều 9/3, tại hội nghị tổng kết công tác cải cách hành chính, kiểm soát thủ tục năm 2023 do Tỉnh ủy tổ chức, "
                    "ông Lê Văn Nam cho rằng cần làm quyết liệt hơn.")
     assert event.date == "2024-03-09" and event.date_inferred
+
+
+def test_a_span_that_ran_to_the_end_of_a_year_dates_the_event_after_it():
+    event = _event("Ngày 16/7, đoàn giám sát làm việc với tỉnh về việc thực hiện chính sách đất đai từ khi Luật Đất đai có hiệu "
+                   "lực đến hết năm 2023.")
+    assert event.date == "2024-07-16" and event.date_inferred
+    target = _event("Ngày 16/7, tỉnh đặt mục tiêu đến hết năm 2025 có 80% xã đạt chuẩn nông thôn mới.")
+    assert target.date == "--07-16"
