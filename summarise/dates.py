@@ -227,13 +227,25 @@ def _whole_years(text: str) -> tuple[list[int], list[int], set[int]]:
         after = text[match.end() : match.end() + 40]
         if _PLAN_CUE.search(before) or _PLAN_AFTER.search(after) or (not before.strip() and _PLAN_CUE.search(after)):
             planned.append(year)
-        elif _RESULT_CUE.search(before) or not before.strip() or _REVIEW_CUE.search(_sentence_before(text, match.start())):
+        elif _RESULT_CUE.search(before) or not before.strip() or _reviewed_in_sentence(_sentence_before(text, match.start())):
             reviewed.append(year)
     return reviewed, planned, ended
 
 
 # "từ khi Luật có hiệu lực đến hết năm 2018": a span from the past to the end of a year reviews that year
 _SINCE_UNTIL_END = re.compile(r"(?<!\w)từ\s[^.;:]*\sđến hết\s+$", re.IGNORECASE)
+_AHEAD_CUE = re.compile(rf"{_PLAN_CUE.pattern}|(?<!\w)(?:chuẩn bị|sắp|tới)(?!\w)", re.IGNORECASE)
+
+
+def _reviewed_in_sentence(sentence: str) -> bool:
+    """A review word earlier in the sentence, with nothing planned between it and the year: "tổng kết kỳ họp thứ 6 và
+    chuẩn bị kỳ họp thứ 7 (giữa năm 2019)" plans 2019."""
+    last = None
+    for last in _REVIEW_CUE.finditer(sentence):
+        pass
+    return last is not None and not _AHEAD_CUE.search(sentence, last.end())
+
+
 _SENTENCE_START = re.compile(r"[.!?\n]\s*(?=[^.!?\n]*$)")
 
 

@@ -695,6 +695,9 @@ def test_a_review_word_earlier_in_the_sentence_makes_the_year_reviewed():
     event = _event("Chiều 9/3, tại hội nghị tổng kết công tác cải cách hành chính, kiểm soát thủ tục năm 2023 do Tỉnh ủy tổ chức, "
                    "ông Lê Văn Nam cho rằng cần làm quyết liệt hơn.")
     assert event.date == "2024-03-09" and event.date_inferred
+    planned = _event("Chiều 11/12, Ủy ban Thường vụ Quốc hội tổng kết kỳ họp thứ 6 và cho ý kiến về việc chuẩn bị kỳ họp thứ 7 "
+                     "(giữa năm 2024).")
+    assert planned.date != "2024-12-11"
 
 
 def test_a_span_that_ran_to_the_end_of_a_year_dates_the_event_after_it():
