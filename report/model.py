@@ -92,6 +92,14 @@ class Report:
         return [(c, CATEGORY_TITLES[c]) for c in CATEGORIES] + list(self.extra_categories.items())
 
     @property
+    def counted(self) -> list[ArticleRow]:
+        """The articles whose points make the report: those not set aside as ordinary news."""
+        aside = {id(row) for row in self.set_aside}
+        return [row for row in self.articles if id(row) not in aside]
+
+    @property
     def date_range(self) -> tuple[str | None, str | None]:
-        dates = sorted(a.date for a in self.articles if a.date and not a.date.startswith("--"))
+        """The span of the counted articles: an ordinary news story set aside often dates a past event (a
+        war anniversary, a record from the 1990s), which would stretch the report's period to decades."""
+        dates = sorted(a.date for a in self.counted if a.date and not a.date.startswith("--"))
         return (dates[0], dates[-1]) if dates else (None, None)

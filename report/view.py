@@ -71,7 +71,8 @@ def point_examples(point: RecurringPoint, links: dict[str, SourceLink]) -> list[
 
 def overview_rows(report: Report) -> list[tuple[str, str]]:
     """The overview as (label, value) pairs: 'Số bài viết: 4', 'Thời gian: 05/01/2024 – 20/03/2024'…"""
-    rows = [("Số bài viết", str(len(report.articles))), ("Thời gian", _date_range_text(report))]
+    rows = [("Số bài viết", str(len(report.articles))), ("Số bài được tổng hợp", str(len(report.counted)))]
+    rows.append(("Thời gian", _date_range_text(report)))
     rows += [(CATEGORY_TITLES[c], str(report.totals.get(c, 0))) for c in CATEGORIES]
     rows.append(("Loại sự kiện", _event_types_text(report.event_types)))
     rows += [("Số đơn vị tổ chức", str(len(report.organizers))), ("Số bài bị bỏ qua", str(len(report.skipped)))]

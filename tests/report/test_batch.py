@@ -244,3 +244,19 @@ def test_the_organiser_table_counts_the_reviews_not_the_news_set_aside(tmp_path)
     table = (tmp_path / "r.md").read_text(encoding="utf-8").split("## Theo đơn vị tổ chức")[1].split("\n## ")[0]
     assert "Ban Chỉ đạo công tác thông tin đối ngoại" in table
     assert "Bóng đá" not in table and "Ban Nha" not in table
+
+
+def test_the_overview_counts_the_reviews_not_the_news_set_aside(tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    records = [
+        {"id": "tong-ket", "title": "Tổng kết công tác thông tin đối ngoại", "date": "2024-12-20",
+         "text": EXAMPLE.read_text(encoding="utf-8")},
+        {"id": "bong-da", "title": "Tây Ban Nha thắng Ý", "date": "1990-07-04", "text": NEWS},
+    ]
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    summary = write_report([corpus], tmp_path / "r.md", _options(tmp_path))
+    assert (summary.in_report, summary.set_aside) == (1, 1)
+    overview = (tmp_path / "r.md").read_text(encoding="utf-8").split("## Tổng quan")[1].split("\n## ")[0]
+    assert "**Thời gian:** 20/12/2024\n" in overview, overview
+    assert "**Số bài viết:** 2" in overview and "**Số bài được tổng hợp:** 1" in overview
+    assert "**Loại sự kiện:** tổng kết (1)" in overview, overview
