@@ -26,6 +26,10 @@ _SENTENCE_BREAK = re.compile(r"(?:[.!?]+|…+)[”\"’')\]»]*(?=\s+)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+(?:[-–•*]\s*)?[“\"'‘(\[«]?(\w)")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
 _LAST_WORD = re.compile(r"([\w./]+)$")
+_PHOTO = re.compile(r"\bẢnh\s*:\s*")
+_TOKEN = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-ZĐ]\.")
+_INITIAL_NAME = re.compile(r"(?:[A-ZĐ]\.)+\w+")
 
 
 # Some corpora glue the headline to a dated lead on the first line: "… phải được tăng lên Sáng nay 8-6, Quốc hội …".
@@ -95,7 +99,8 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         if _is_abbreviation(paragraph, match.start(), match.group()):
             continue
         cuts.append(match.end())
-    cuts.append(len(paragraph))
+    cuts += [cut for cut in map(lambda m: _credit_end(paragraph, m.end()), _PHOTO.finditer(paragraph)) if cut]
+    cuts = sorted(set(cuts)) + [len(paragraph)]
     spans = []
     for start, end in zip(cuts, cuts[1:]):
         chunk = paragraph[start:end]
@@ -104,6 +109,26 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         if stripped_end > stripped_start:
             spans.append((stripped_start, stripped_end))
     return spans
+
+
+def _credit_end(paragraph: str, start: int) -> int | None:
+    """Where a photo credit glued to the body ends ("… Ảnh: N. HỮU Năm 2006, …", "Ảnh: TTXVNPhát biểu …"), so
+    the caption and its credit are not the first words of the sentence after them. A credit in ordinary
+    capitalised words ("Ảnh: Anh Tuấn Ban tổ chức …") cannot be told from the body and is left as it is."""
+    end = None
+    after_initial = False
+    for count, token in enumerate(_TOKEN.finditer(paragraph, start)):
+        word = token.group()
+        glued = next((i for i in range(1, len(word) - 1) if word[:i].isupper() and word[i - 1].isalpha() and word[i].isupper() and word[i + 1].islower()), None)
+        if glued is not None and glued >= 2:
+            return token.start() + glued
+        if count < 4 and (word.isupper() or _INITIAL_NAME.fullmatch(word) or (after_initial and word[:1].isupper())):
+            end, after_initial = token.end(), bool(_INITIAL.fullmatch(word))
+            continue
+        if end is not None and (word[:1].isupper() or word[:1] in "“\"") and len(paragraph) - token.start() > 20:
+            return end
+        return None
+    return None
 
 
 def _is_abbreviation(paragraph: str, dot: int, mark: str) -> bool:

@@ -27,6 +27,28 @@ def test_vietnamese_sentences(text, expected):
     assert len(split_sentences(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "paragraph, body",
+    [
+        ("Đoàn công tác thăm trường. Ảnh: N. HỮU Năm 2023, trường tuyển 600 học sinh lớp 10.",
+         "Năm 2023, trường tuyển 600 học sinh lớp 10."),
+        ("Lãnh đạo tỉnh tặng hoa Ảnh: T.LINH Năm qua, 70% xã thực hiện tốt quy chế dân chủ.",
+         "Năm qua, 70% xã thực hiện tốt quy chế dân chủ."),
+        ("Quang cảnh hội nghị. Ảnh: TTXVNPhát biểu khai mạc, đồng chí Bí thư nêu rõ ba nhiệm vụ.",
+         "Phát biểu khai mạc, đồng chí Bí thư nêu rõ ba nhiệm vụ."),
+        ("Quang cảnh buổi tiếp dân. Ảnh: K.Chi Từ năm 2019, trung tâm đã giải quyết 400 đơn thư.",
+         "Từ năm 2019, trung tâm đã giải quyết 400 đơn thư."),
+    ],
+)
+def test_a_photo_credit_glued_to_the_body_ends_the_caption(paragraph, body):
+    assert split_sentences(paragraph)[-1] == body
+
+
+def test_a_credit_in_ordinary_words_or_a_lower_case_photo_word_is_not_cut():
+    assert split_sentences("Đại biểu dự họp. Ảnh: Minh Anh") == ["Đại biểu dự họp.", "Ảnh: Minh Anh"]
+    assert split_sentences("Ảnh hưởng của bão lớn: mùa màng thiệt hại nặng.") == ["Ảnh hưởng của bão lớn: mùa màng thiệt hại nặng."]
+
+
 def test_blank_line_and_single_line_layouts_give_the_same_paragraphs():
     units = ["Tiêu đề bài viết", "Đoạn một kết thúc ở đây.", "Đoạn hai cũng vậy."]
     assert split_paragraphs("\n\n".join(units)) == units
@@ -66,7 +88,7 @@ def test_paragraph_segmentation_loses_no_text(text):
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["Hội nghị", "TP.", "v.v.", "PGS.TS.", "1.200", "10/11/2016", "“Phải", "làm.”", "...", "Đạt", "95%.", "!", "?", "chưa", " ", "\n"]),
+        st.sampled_from(["Hội nghị", "TP.", "v.v.", "PGS.TS.", "1.200", "10/11/2016", "“Phải", "làm.”", "...", "Đạt", "95%.", "!", "?", "chưa", "Ảnh:", "N.", "HỮU", "TTXVNPhát", " ", "\n"]),
         max_size=60,
     ).map(" ".join)
 )
