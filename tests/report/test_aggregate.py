@@ -51,6 +51,17 @@ def test_shared_numbers_alone_never_join_points():
     assert groups == []
 
 
+def test_results_that_share_only_the_wording_of_a_result_are_not_joined():
+    points = [
+        PointRecord("a", "Tỷ lệ học sinh đỗ tốt nghiệp đạt cao, tăng so với cùng kỳ năm trước."),
+        PointRecord("b", "Thu ngân sách của tỉnh đạt khá, tăng so với cùng kỳ năm trước."),
+        PointRecord("c", "Số doanh nghiệp thành lập mới đạt cao, tăng so với cùng kỳ năm trước."),
+    ]
+    assert group_points(points, "achievement")[0] == []
+    same_subject = [*points, PointRecord("d", "Thu ngân sách nhà nước trên địa bàn vượt dự toán.")]
+    assert [sorted(g.articles) for g in group_points(same_subject, "achievement")[0]] == [["b", "d"]]
+
+
 def test_a_new_run_keeps_earlier_groups_and_places_new_points():
     first = [PointRecord("a", "Công tác phối hợp giữa các cơ quan còn chưa chặt chẽ."),
              PointRecord("b", "Sự phối hợp giữa các cơ quan có lúc chưa chặt chẽ.")]
