@@ -387,10 +387,11 @@ def _average_linkage(vectors, seeds: np.ndarray, threshold: float) -> np.ndarray
 
 
 def _clearest(points: Sequence[PointRecord], members: list[int], vectors) -> int:
-    """Which member names the group: its shortest clear member (6–30 words) close to the centre, not its longest quote."""
+    """Which member names the group: its shortest clear member (6–30 words, figures not counted, so "Và năm 2004:
+    12.355 dự án!" is too short to say anything) close to the centre, not its longest quote."""
     centre = np.asarray(vectors.mean(axis=0)).ravel()
     closeness = vectors @ centre
-    words = [len(points[i].text.split()) for i in members]
+    words = [sum(any(c.isalpha() for c in w) for w in points[i].text.split()) for i in members]
     clear = [k for k, n in enumerate(words) if _CLEAR_WORDS[0] <= n <= _CLEAR_WORDS[1]] or list(range(len(members)))
     best_closeness = max(float(closeness[k]) for k in clear)
     near_centre = [k for k in clear if float(closeness[k]) >= 0.8 * best_closeness]

