@@ -72,6 +72,9 @@ _ORGANISED_WITH = re.compile(
     rf"(?:^|[,.;:]\s*|\s)((?:{_BODY})){_END}\s*(?:đã\s+|vừa\s+)?phối hợp với[^.;]{{0,120}}?(?:,\s*)?tổ chức\b"
 )
 _LOCALITY_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn)\s*$", re.IGNORECASE)
+# wards and communes are named after people ("phường Nguyễn Thái Bình"); a city or province of three syllables
+# that start with a surname is a person ("UBND TP Nguyễn Thế Hùng") unless it is a known place ("TP Hồ Chí Minh")
+_CITY_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
 # a locality word and one syllable of its name: the next syllable still belongs to the name ("quận Nam Từ Liêm")
 _LOCALITY_WORD_BEFORE = re.compile(rf"(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn)\s+[{UPPER}][{LOWER}]+\s*$")  # not "TP HCM"
 _BETWEEN = re.compile(rf"\bgiữa\s+((?:{_BODY})){_END}\s+với\b")
@@ -218,7 +221,9 @@ def clean_body(name: str) -> str:
             # the person, if any, starts after it
             start = found.start() + len(words[0])
             continue
-        if found.start() > 0 and len(words) >= 2 and not _LOCALITY_BEFORE.search(before):
+        if found.start() > 0 and len(words) >= 2 and (
+            not _LOCALITY_BEFORE.search(before) or (len(words) >= 3 and _CITY_BEFORE.search(before))
+        ):
             person = found
             break
         start = found.end()

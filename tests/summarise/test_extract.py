@@ -120,6 +120,9 @@ def test_an_organiser_ends_before_the_verb_that_follows_it():
     # a person named right after the body's place: "Bí thư Thành ủy Hà Nội Lê Văn An"
     led = _event("Sáng 3/4, Thành ủy Hà Nội Lê Văn An chủ trì hội nghị tổng kết năm.")
     assert led.organizer == "Thành ủy Hà Nội"
+    # a city is not named after a person, a ward may be: "UBND TP Trần Văn Bình" is the city's committee and its head
+    assert "Bình" not in (_event("Sáng 3/4, UBND TP Trần Văn Bình chủ trì hội nghị sơ kết.").organizer or "")
+    assert _event("Sáng 3/4, UBND phường Trần Hưng Đạo tổ chức hội nghị sơ kết.").organizer == "UBND phường Trần Hưng Đạo"
 
 
 def test_organizer_from_the_event_sentence_the_event_name_and_the_chair():
