@@ -211,10 +211,20 @@ def _same_name(first: str, second: str) -> bool:
 
 
 def _document_key(document: str) -> str | None:
-    """Type and number: "Chỉ thị số 05-CT/TW" and "Chỉ thị 05 - CT / TW" → "chỉ thị 05"; None for unnumbered ones."""
+    """Type and number: "Chỉ thị số 05-CT/TW" and "Chỉ thị 05 - CT / TW" → "chỉ thị 05"; None for unnumbered ones.
+
+    The number follows the type within a few words ("Nghị quyết Trung ương 4"); a year further on ("Đề án … giai
+    đoạn 2017-2018", "Báo cáo … của Chính phủ năm 2018") dates a named document and is no number, or a name cut
+    before its year would never match the name in full."""
     text = normalize_text(document).lower()
-    match = re.match(r"\s*([^\d]+?)\s+(?:số\s+)?(\d+)", text)
-    return f"{' '.join(match.group(1).split())} {int(match.group(2))}" if match else None
+    match = _NUMBERED_KEY.match(text)
+    if match is None or (_YEAR_NUMBER.fullmatch(match.group(2)) and not match.group(3)):
+        return None
+    return f"{' '.join(match.group(1).split())} {int(match.group(2))}"
+
+
+_NUMBERED_KEY = re.compile(r"\s*((?:[^\d\s]+\s+){0,4}?[^\d\s]+)\s+(?:số\s+)?(\d+)(\s*[/-]\s*[^\W\d])?")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 def _same_document(first: str, second: str) -> bool:
