@@ -43,7 +43,7 @@ _THIS_YEAR = re.compile(rf"năm\s+{_YEAR}\s+(?:này|nay)\b|(?:hiện nay|đến 
 _SCHOOL_YEAR = re.compile(rf"năm học\s+{_YEAR}\s*[-–—]\s*{_YEAR}", re.IGNORECASE)
 _TERM_RANGE = re.compile(rf"nhiệm kỳ[^.;]{{0,12}}?{_YEAR}\s*[-–—]\s*{_YEAR}", re.IGNORECASE)
 _RANGE = re.compile(rf"{_YEAR}\s*[-–—]\s*{_YEAR}")
-_MONTH_YEAR = re.compile(rf"tháng\s+(\d{{1,2}})\s*[/-]\s*{_YEAR}", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"tháng\s+\d{{1,2}}\s*[/-]\s*{_YEAR}", re.IGNORECASE)
 _FUTURE = re.compile(
     r"(?:đến|tới|vào|tầm nhìn|trước|sau|từ|triển khai|kế hoạch|giai đoạn mới|chiến lược|mục tiêu|bước vào|chuẩn bị)"
     r"\s+(?:năm\s+|giai đoạn\s+)?(?:\w+\s+)?\(?\s*$",
@@ -185,8 +185,7 @@ def infer_year(text: str, month: int) -> int | None:
         year = rule(text, month)
         if year is not None:
             break
-    latest = _latest_dated(text)
-    floor = None if latest is None else latest[0] + (month < latest[1])
+    floor = _latest_dated(text)
     if floor is not None and (year is None or year < floor):
         return floor if year is None or floor - year <= 2 else year
     return year
@@ -326,16 +325,15 @@ def _range_year(text: str, month: int) -> int | None:
     return None
 
 
-def _latest_dated(text: str) -> tuple[int, int] | None:
-    """The latest (year, month) of a full date or a "tháng 8/2019" the article reports as past: the event is not
-    earlier, so an event on 13/5 after "từ tháng 8-2018" is in 2019.
+def _latest_dated(text: str) -> int | None:
+    """The latest year of a full date or a "tháng 8/2019" the article reports as past: the event is not earlier.
 
     Deadlines and plans ("trước ngày 1/2/2019", "dự kiến khai mạc vào ngày 20/5/2019") are later than the event.
     """
-    dated = [(m.start(), (int(m.group(3)), int(m.group(2)))) for m in FULL_DATE.finditer(text)]
-    dated += [(m.start(), (int(m.group(2)), int(m.group(1)))) for m in _MONTH_YEAR.finditer(text)]
-    months = [(year, month) for start, (year, month) in dated if not _ahead(text, start) and 1 <= month <= 12]
-    return max(months) if months else None
+    dated = [(m.start(), int(m.group(3))) for m in FULL_DATE.finditer(text)]
+    dated += [(m.start(), int(m.group(1))) for m in _MONTH_YEAR.finditer(text)]
+    years = [year for start, year in dated if not _ahead(text, start)]
+    return max(years) if years else None
 
 
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|thời hạn)\s*(?:là\s+)?(?:ngày|tháng)?\s*$", re.IGNORECASE)
