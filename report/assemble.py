@@ -97,6 +97,7 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
             extra_titles.setdefault(extra["name"], safe_text(extra["title"]))
             points[extra["name"]] += [PointRecord(row.id, safe_text(p["text"]), p["score"]) for p in extra["points"]]
     counted = len(rows) - len(set_aside)
+    aside = frozenset(row.anchor for row in set_aside)
     return Report(
         title=safe_text(options.title),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -109,8 +110,8 @@ def build_report(entries: list[BatchEntry], cache: ReportCache, inputs: list[str
         event_types=dict(Counter(r.event_type or "khác" for r in reviews).most_common()),
         totals={c: sum(r.counts[c] for r in reviews) for c in CATEGORIES},
         skipped=_skipped(entries),
-        digests=lambda: _digests(rows, keys, cache),
-        rendered_entries=partial(_rendered_entries, rows, keys, cache),
+        digests=lambda: _digests(rows, keys, cache, aside),
+        rendered_entries=partial(_rendered_entries, rows, keys, cache, aside),
         grouping=(
             f"{counted}/{len(rows)} bài có nội dung tổng kết, đánh giá được dùng để gộp; "
             f"gộp theo độ tương đồng ≥ {options.threshold}"
@@ -203,25 +204,35 @@ def _reprints(entries: list[BatchEntry], rows: list[ArticleRow]) -> list[tuple[s
     return [(listed[a].id, listed[b].id) for a, b in near_duplicates(candidates)]
 
 
-def _digests(rows: list[ArticleRow], keys: list[str], cache: ReportCache) -> Iterator[tuple[str, dict]]:
+def _digests(rows: list[ArticleRow], keys: list[str], cache: ReportCache, aside: frozenset[str]) -> Iterator[tuple[str, dict]]:
     for row, key in zip(rows, keys):
         digest = cache.get(key)
         if digest is not None:
-            yield row.anchor, safe_digest(digest)
+            yield row.anchor, _shown(safe_digest(digest), row.anchor in aside)
+
+
+def _shown(digest: dict, set_aside: bool) -> dict:
+    """The digest as the appendix shows it: an article set aside as ordinary news keeps its facts and summary but
+    lists no achievements, limitations or tasks, which a story about a fire or a footballer would only invent."""
+    if not set_aside:
+        return digest
+    return {**digest, "achievements": [], "limitations": [], "tasks": [], "categories": [], "points_withheld": True}
 
 
 def _rendered_entries(
-    rows: list[ArticleRow], keys: list[str], cache: ReportCache, fingerprint: str, render: Callable[[str, int, dict], str],
+    rows: list[ArticleRow], keys: list[str], cache: ReportCache, aside: frozenset[str], fingerprint: str,
+    render: Callable[[str, int, dict], str],
 ) -> Iterator[str]:
     """Each row's appendix entry: from the cache when this template already rendered this digest at this place,
     else rendered (its digest loaded only then) and stored."""
     for number, (row, key) in enumerate(zip(rows, keys), start=1):
-        memo = hashlib.sha256(f"{fingerprint}|{key}|{row.anchor}|{number}".encode()).hexdigest()
+        withheld = row.anchor in aside
+        memo = hashlib.sha256(f"{fingerprint}|{key}|{row.anchor}|{number}|{withheld}".encode()).hexdigest()
         text = cache.get_fragment(memo)
         if text is None:
             digest = cache.get(key)
             if digest is None:
                 continue
-            text = render(row.anchor, number, safe_digest(digest))
+            text = render(row.anchor, number, _shown(safe_digest(digest), withheld))
             cache.put_fragment(memo, text)
         yield text

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["digest_to_markdown", "digest_fields", "DIGEST_SECTIONS"]
+__all__ = ["digest_to_markdown", "digest_fields", "DIGEST_SECTIONS", "WITHHELD_TEXT"]
 
 DIGEST_SECTIONS = (("achievements", "Kết quả đạt được"), ("limitations", "Hạn chế, tồn tại"), ("tasks", "Nhiệm vụ, giải pháp"))
+WITHHELD_TEXT = "Tin thường, không tính vào tổng hợp: không trích kết quả, hạn chế, nhiệm vụ"
 _EVENT_FIELDS = (
     ("date", "Ngày diễn ra"), ("type", "Loại sự kiện"), ("location", "Địa điểm"),
     ("organizer", "Đơn vị tổ chức"), ("participants", "Thành phần tham dự"),
@@ -22,6 +23,8 @@ def digest_to_markdown(digest: dict, level: int = 1) -> str:
     lines += [f"- **{label}:** {value}" for label, value in digest_fields(digest)] + [""]
     if digest.get("summary"):
         lines += [f"{sub} Tóm tắt", "", digest["summary"], ""]
+    if digest.get("points_withheld"):
+        return "\n".join([*lines, f"_{WITHHELD_TEXT}._", ""])
     for key, heading in DIGEST_SECTIONS:
         lines += [f"{sub} {heading} ({len(digest[key])})", ""]
         lines += [f"- {p['text']} _(đoạn {p['paragraph']}, câu {p['sentence']})_" for p in digest[key]] or ["_Không có._"]

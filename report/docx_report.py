@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tongket.report import view
 from tongket.report.charts import organizer_chart, timeline_chart
-from tongket.report.digest_markdown import DIGEST_SECTIONS, digest_fields
+from tongket.report.digest_markdown import DIGEST_SECTIONS, WITHHELD_TEXT, digest_fields
 from tongket.report.model import RecurringPoint, Report
 
 if TYPE_CHECKING:
@@ -181,6 +181,9 @@ def _digest(doc: DocxDocument, digest: dict, number: int | None) -> None:
     if digest.get("summary"):
         doc.add_heading("Tóm tắt", level=3)
         doc.add_paragraph(digest["summary"])
+    if digest.get("points_withheld"):
+        doc.add_paragraph(f"{WITHHELD_TEXT}.").runs[0].italic = True
+        return
     for key, heading in DIGEST_SECTIONS:
         doc.add_heading(f"{heading} ({len(digest[key])})", level=3)
         for p in digest[key]:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from tongket.report import view
 from tongket.report.charts import organizer_chart, timeline_chart
-from tongket.report.digest_markdown import DIGEST_SECTIONS, digest_fields
+from tongket.report.digest_markdown import DIGEST_SECTIONS, WITHHELD_TEXT, digest_fields
 from tongket.report.model import Report
 from tongket.report.store import report_code_version
 
@@ -97,7 +97,7 @@ def _entry(anchor: str, number: int, digest: dict) -> str:
     """One digest as the appendix shows it."""
     return _template("digest_entry.html.j2").render(
         entry={"anchor": anchor, "number": number, "digest": digest, "fields": digest_fields(digest)},
-        digest_sections=DIGEST_SECTIONS, none_text=view.NONE_TEXT, ids=view.SECTION_IDS, sections=view.SECTIONS,
+        digest_sections=DIGEST_SECTIONS, withheld_text=WITHHELD_TEXT, none_text=view.NONE_TEXT, ids=view.SECTION_IDS, sections=view.SECTIONS,
     ).removesuffix("\n")
 
 

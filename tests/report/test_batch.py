@@ -260,3 +260,24 @@ def test_the_overview_counts_the_reviews_not_the_news_set_aside(tmp_path):
     assert "**Thời gian:** 20/12/2024\n" in overview, overview
     assert "**Số bài viết:** 2" in overview and "**Số bài được tổng hợp:** 1" in overview
     assert "**Loại sự kiện:** tổng kết (1)" in overview, overview
+
+
+def test_the_appendix_lists_no_points_for_news_set_aside_in_every_format(tmp_path):
+    import docx
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "tong-ket.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "bong-da.txt").write_text(NEWS + "\n\nĐội bóng còn nhiều hạn chế ở hàng thủ, cần tăng cường tập luyện.", encoding="utf-8")
+    for name in ("r.md", "r.html", "r.docx"):
+        write_report([folder], tmp_path / name, _options(tmp_path))
+    markdown = (tmp_path / "r.md").read_text(encoding="utf-8").split("## Phụ lục")[1]
+    entries = markdown.split("<a id=")[1:]
+    news = next(e for e in entries if "Tây Ban Nha thắng Ý" in e)
+    review = next(e for e in entries if "Tây Ban Nha thắng Ý" not in e)
+    assert "không tính vào tổng hợp" in news and "Hạn chế, tồn tại" not in news
+    assert "Hạn chế, tồn tại (" in review and "không tính vào tổng hợp" not in review
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.count("không trích kết quả, hạn chế, nhiệm vụ") == 1
+    paragraphs = [p.text for p in docx.Document(tmp_path / "r.docx").paragraphs]
+    assert sum("không trích kết quả, hạn chế, nhiệm vụ" in p for p in paragraphs) == 1
