@@ -64,7 +64,7 @@ POSITION_AFTER = re.compile(
     r"trả lời|thừa nhận|tiết lộ|giải thích|ký|vừa|cũng|nhận xét|tổng kết|đọc|trăn trở|lấy|có thể|rằng|kiến nghị|đề xuất|"
     r"thông báo|tuyên bố|phân tích|cảnh báo|kêu gọi|nhắc lại|ghi nhận|biểu dương|hoan nghênh|cảm ơn|chúc mừng|"
     r"mong muốn|hy vọng|lo ngại|băn khoăn|phản ánh|lý giải|chỉ ra|chỉ rõ|đưa ra|tâm sự|công bố|trao|tặng|gửi|là|sẽ|đang|"
-    r"được|bị|không|chưa|vẫn|tiếp tục|nhìn nhận|chất vấn|hỏi|đặt câu hỏi|phản hồi)(?!\w)))",
+    r"được|bị|không|chưa|vẫn|tiếp tục|nhìn nhận|chất vấn|hỏi|đặt câu hỏi|phản hồi|thể hiện|dẫn chứng|bắt đầu)(?!\w)))",
 )
 # CHAIR and SPEAKER are matched against lower-cased text
 CHAIR = re.compile(r"chủ trì|đồng chủ trì|chủ tọa")

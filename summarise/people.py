@@ -105,7 +105,8 @@ _SCHOOL_BEFORE = re.compile(rf"Trường\s+(?:(?:{P.SCHOOL_TYPES})\s+)+$")
 _NOT_A_TITLE = re.compile(
     r"\s(?:nói|cho biết|cho rằng|và giao|giao cho|yêu cầu|đề nghị|mượn|nhấn mạnh|phát biểu|khẳng định|lưu ý|và ông|và bà|cùng ông|cùng bà|"
     r"đã|cũng|của ông|của bà|tháp tùng|phê bình|kể từ|quyết định|thi hành|kỷ luật|rằng|có thể|xác nhận|nhận xét|trao|tặng|"
-    r"chúc mừng|cảm ơn|sẽ|đang|là|được|bị|chất vấn|hỏi|gặp|tiếp|làm việc với|thăm)\s"
+    r"chúc mừng|cảm ơn|sẽ|đang|là|được|bị|chất vấn|hỏi|gặp|tiếp|làm việc với|thăm|nêu|biểu dương|nhiệt liệt|dẫn chứng|"
+    r"thể hiện|bắt đầu|ghi nhận|hoan nghênh|trả lời|gửi)\s"
 )
 # "kỷ luật nguyên bộ trưởng Bộ X đối với ông Y": the title is Y's, without the words that point to him
 _TOWARDS = re.compile(r"\s+(?:đối với|với)\s+(?:ông|bà)\s*$")

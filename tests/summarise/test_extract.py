@@ -430,6 +430,18 @@ def test_a_position_ends_where_the_sentence_goes_on():
     assert positions["Vũ Văn Lâm"] == "Hiệu trưởng Trường THCS Hòa An"
 
 
+def test_a_title_with_a_verb_between_it_and_the_name_belongs_to_someone_else():
+    event = _event(
+        "Chủ tịch tỉnh nhiệt liệt biểu dương những đóng góp của đồng chí Trần Văn Thanh.",
+        "Đại biểu HĐND nêu câu hỏi với Giám đốc Sở Giáo dục và Đào tạo Nguyễn Công Minh.",
+        "Ông Lê Văn Khải, Giám đốc Công ty Điện lực tỉnh bắt đầu báo cáo bằng số liệu năm qua.",
+    )
+    positions = {p.name: p.position for p in event.people}
+    assert positions["Trần Văn Thanh"] == ""
+    assert positions["Nguyễn Công Minh"] == "Giám đốc Sở Giáo dục và Đào tạo"
+    assert positions["Lê Văn Khải"] == "Giám đốc Công ty Điện lực tỉnh"
+
+
 def test_attendance_is_a_count_of_people_attending_not_any_count_of_people():
     assert _event("Năm 2024, thanh tra phát hiện 93 vụ, 108 người có hành vi tham nhũng.").participants is None
     assert _event("Sáng 9/1, hội nghị có sự tham dự của hơn 300 người đại diện các sở, ngành.").participants.startswith("hơn 300 người")
