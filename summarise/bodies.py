@@ -182,7 +182,7 @@ _PLACE = re.compile(
     rf"(?:\s*\((?i:tỉnh|thành phố|TP\.?)\s+[^)]{{2,30}}\))?)"
 )
 # a person, the country as a whole, or a competition ("tại Tiger Cup", "tại V-League 2005") is no meeting's place
-_BAD_PLACE = re.compile(r"^(?:(?:Việt Nam|Hội|Ông|Bà|Đồng chí|Giải)\b|.*(?<!\w)(?:Cup|League|Games|Olympic|Championship)(?!\w))")
+_BAD_PLACE = re.compile(r"^(?:(?:Việt Nam|VN|Hội|Ông|Bà|Đồng chí|Giải)\b|.*(?<!\w)(?:Cup|League|Games|Olympic|Championship)(?!\w))")
 # A place name may carry lower-case syllables ("Trung tâm Hội nghị quốc gia"), but never an adverb or a connective:
 # "tại Hà Nội vẫn còn …", "tại VN hiện quá cao" end the place before them.
 _PLACE_TAIL = re.compile(

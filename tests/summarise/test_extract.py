@@ -88,6 +88,12 @@ def test_two_day_events_take_their_first_day():
     assert _event("Trong hai ngày 28-29/12, Chính phủ tổ chức hội nghị trực tuyến với các địa phương.").date == "--12-28"
 
 
+def test_the_home_country_alone_is_no_place():
+    assert _event("Sáng 2/10, diễn đàn doanh nghiệp tại VN bàn về hạ tầng.").location is None
+    assert _event("Sáng 2/10, hội nghị tổng kết tại Việt Nam và các nước ASEAN.").location is None
+    assert _event("Sáng 2/10, hội nghị tổng kết tại Hà Nội.").location == "Hà Nội"
+
+
 def test_places_keep_every_word_of_their_name():
     assert _event("Sáng 2/10, tại Trụ sở Chính phủ, Thủ tướng chủ trì hội nghị tổng kết.").location == "Trụ sở Chính phủ"
     assert _event("Sáng 2/10, tại Ngân hàng Nhà nước, hội nghị tổng kết ngành ngân hàng diễn ra.").location == "Ngân hàng Nhà nước"
