@@ -19,7 +19,8 @@ __all__ = ["EventDate", "event_date", "published_date", "planned_at", "FULL_DATE
 _TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|rạng sáng)"
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)"
 _CUE = rf"(?:{_TIME_OF_DAY}(?:\s+(?:nay|qua|hôm nay|hôm qua))?|hôm nay|hôm qua|ngày|vào ngày|nay)(?:\s*,?\s*{_WEEKDAY})?"
-_DAY_MONTH = r"(\d{1,2})(?:\s*[-–,]\s*\d{1,2})*\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/.-]*\d)"
+# "28-29/12", "28, 29/12" and "24 và 25/1" are two-day events dated by their first day
+_DAY_MONTH = r"(\d{1,2})(?:\s*(?:[-–,]|\svà\s)\s*\d{1,2})*\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/.-]*\d)"
 CUED_DATE = re.compile(rf"(?<!\w){_CUE}\s*[,(]?\s*(?:\(|ngày\s+)?{_DAY_MONTH}", re.IGNORECASE)
 WORD_DATE = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
 PAREN_DATE = re.compile(rf"\(\s*{_DAY_MONTH}\s*\)")

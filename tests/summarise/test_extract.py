@@ -86,6 +86,7 @@ def test_document_dates_and_announced_dates_are_not_the_event_date():
 
 def test_two_day_events_take_their_first_day():
     assert _event("Trong hai ngày 28-29/12, Chính phủ tổ chức hội nghị trực tuyến với các địa phương.").date == "--12-28"
+    assert _event("Trong hai ngày 24 và 25/1, Ủy ban Kiểm tra Trung ương họp kỳ thứ hai.").date == "--01-24"
 
 
 def test_the_home_country_alone_is_no_place():
