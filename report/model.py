@@ -94,8 +94,8 @@ class Report:
     @property
     def counted(self) -> list[ArticleRow]:
         """The articles whose points make the report: those not set aside as ordinary news."""
-        aside = {id(row) for row in self.set_aside}
-        return [row for row in self.articles if id(row) not in aside]
+        aside = {row.anchor for row in self.set_aside}
+        return [row for row in self.articles if row.anchor not in aside]
 
     @property
     def date_range(self) -> tuple[str | None, str | None]:

@@ -99,7 +99,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         if _is_abbreviation(paragraph, match.start(), match.group()):
             continue
         cuts.append(match.end())
-    cuts += [cut for cut in map(lambda m: _credit_end(paragraph, m.end()), _PHOTO.finditer(paragraph)) if cut]
+    cuts += [cut for photo in _PHOTO.finditer(paragraph) if (cut := _credit_end(paragraph, photo.end()))]
     cuts = sorted(set(cuts)) + [len(paragraph)]
     spans = []
     for start, end in zip(cuts, cuts[1:]):
@@ -119,8 +119,7 @@ def _credit_end(paragraph: str, start: int) -> int | None:
     after_initial = False
     for count, token in enumerate(_TOKEN.finditer(paragraph, start)):
         word = token.group()
-        glued = next((i for i in range(1, len(word) - 1) if word[:i].isupper() and word[i - 1].isalpha() and word[i].isupper() and word[i + 1].islower()), None)
-        if glued is not None and glued >= 2:
+        if (glued := _glued_at(word)) is not None:
             return token.start() + glued
         if count < 4 and (word.isupper() or _INITIAL_NAME.fullmatch(word) or (after_initial and word[:1].isupper())):
             end, after_initial = token.end(), bool(_INITIAL.fullmatch(word))
@@ -128,6 +127,15 @@ def _credit_end(paragraph: str, start: int) -> int | None:
         if end is not None and (word[:1].isupper() or word[:1] in "“\"") and len(paragraph) - token.start() > 20:
             return end
         return None
+    return None
+
+
+def _glued_at(word: str) -> int | None:
+    """Where a capitalised word starts right after an upper-case credit: "TTXVNPhát" → 5, "THƯChủ" → 3; None for
+    "K.Chi" or "Hà". One pass: the first upper-then-lower pair is the only place such a word can start."""
+    for i in range(1, len(word) - 1):
+        if word[i].isupper() and word[i + 1].islower():
+            return i if i >= 2 and word[i - 1].isalpha() and word[:i].isupper() else None
     return None
 
 
